@@ -1,0 +1,12 @@
+/**
+ * The clitic rule of the guidelines: a mention's canonical form is its text without the proclitic
+ * prefix, except that where ل + ال fused into لل the article's alef is restored
+ * (للعراق → العراق). Returns the canonical forms the rule allows.
+ */
+export function allowedCanonicals(text: string, prefix: string): string[] {
+  if (!text.startsWith(prefix)) return [];
+  const rest = text.slice(prefix.length);
+  const forms = [rest];
+  if (prefix.endsWith("ل") && rest.startsWith("ل")) forms.push(`ا${rest}`);
+  return forms;
+}

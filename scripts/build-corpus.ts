@@ -1,0 +1,130 @@
+import type { Entity, Manifest, StanceTarget } from "../src/generated/types.js";
+import * as validators from "../src/generated/validators.js";
+import type { RecordValidator } from "../src/generated/validators.js";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { BuildError } from "./lib/build-error.js";
+import { readJsonLines } from "./lib/read-json.js";
+import { buildDocument, type DocumentBuild } from "./build-document.js";
+import { schemaDir } from "./lib/schemas.js";
+
+export const SCHEMA_VERSION = "1.0.0";
+
+/** Each published JSONL file, the validator of its records, and how to collect them. */
+const dataFiles: Array<{ name: string; validate: RecordValidator<unknown>; records: (docs: DocumentBuild[], corpus: CorpusAnnotations) => object[] }> = [
+  { name: "documents", validate: validators.Document, records: (d) => d.map((x) => x.document) },
+  { name: "paragraphs", validate: validators.Paragraph, records: (d) => d.flatMap((x) => x.paragraphs) },
+  { name: "sentences", validate: validators.Sentence, records: (d) => d.flatMap((x) => x.sentences) },
+  { name: "tokens", validate: validators.Token, records: (d) => d.flatMap((x) => x.tokens) },
+  { name: "entities", validate: validators.EntityMention, records: (d) => d.flatMap((x) => x.mentions) },
+  { name: "entity-catalogue", validate: validators.Entity, records: (_, c) => c.catalogue },
+  { name: "stance-targets", validate: validators.StanceTarget, records: (_, c) => c.targets },
+  { name: "stances", validate: validators.Stance, records: (d) => d.flatMap((x) => x.stances) },
+  { name: "sentence-stances", validate: validators.SentenceStance, records: (d) => d.flatMap((x) => x.sentenceStances) },
+  { name: "offset-maps", validate: validators.OffsetMap, records: (d) => d.map((x) => x.offsetMap) },
+];
+
+interface CorpusAnnotations {
+  catalogue: Entity[];
+  targets: StanceTarget[];
+}
+
+export interface CorpusBuild {
+  /** Every output file, by path relative to the root, with its exact content. */
+  files: Record<string, string>;
+  manifest: Manifest;
+}
+
+const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
+
+function documentIds(root: string): string[] {
+  const dir = join(root, "corpus/raw");
+  if (!existsSync(dir)) throw new BuildError("corpus/raw", undefined, "expected a folder of raw source files, found none");
+  const ids = readdirSync(dir).filter((f) => f.endsWith(".txt")).map((f) => f.slice(0, -4)).sort();
+  if (ids.length === 0) throw new BuildError("corpus/raw", undefined, "expected at least one raw .txt file, found none");
+  for (const id of ids) if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) throw new BuildError(`corpus/raw/${id}.txt`, undefined, "expected a file name of lowercase words joined by hyphens, found another name");
+  return ids;
+}
+
+function readCorpusAnnotations(root: string): CorpusAnnotations {
+  const read = <T extends { id: string }>(path: string, validate: RecordValidator<T>): T[] => {
+    if (!existsSync(join(root, path))) return [];
+    const rows = readJsonLines(join(root, path), validate);
+    const seen = new Map<string, number>();
+    for (const { line, record } of rows) {
+      if (seen.has(record.id)) throw new BuildError(path, `${line}`, `expected a unique id, found ${JSON.stringify(record.id)} again (first on line ${seen.get(record.id)})`);
+      seen.set(record.id, line);
+    }
+    return rows.map((r) => r.record).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  };
+  return {
+    catalogue: read("corpus/annotations/entity-catalogue.jsonl", validators.Entity),
+    targets: read("corpus/annotations/stance-targets.jsonl", validators.StanceTarget),
+  };
+}
+
+/** Validates every record of a data file; a failure names the file, the line and the JSON pointer. */
+function validateAll(path: string, records: object[], validate: RecordValidator<unknown>): void {
+  records.forEach((record, index) => {
+    if (!validate(record)) {
+      const e = validate.errors![0]!;
+      throw new BuildError(path, `${index + 1}`, `${e.instancePath || "/"}: expected the record to satisfy "${e.keyword}" (${e.message}), found ${JSON.stringify(record).slice(0, 120)}`);
+    }
+  });
+}
+
+/**
+ * The whole build, in memory: raw → clean text → segments → resolved annotations → validated
+ * records → manifest. Nothing is written here; the caller writes `files` atomically.
+ */
+export function buildCorpus(root = "."): CorpusBuild {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+  const corpus = readCorpusAnnotations(root);
+  const context = { root, catalogue: new Map(corpus.catalogue.map((e) => [e.id, e])), targets: corpus.targets };
+  const documents = documentIds(root).map((id) => buildDocument(id, context));
+
+  const files: Record<string, string> = {};
+  const counts: Record<string, number> = {};
+  const fileEntries: Manifest["files"] = [];
+  for (const d of documents) files[d.markdownPath] = d.markdown;
+  for (const { name, validate, records } of dataFiles) {
+    const path = `corpus/data/${name}.jsonl`;
+    const rows = records(documents, corpus);
+    validateAll(path, rows, validate);
+    const text = rows.map((r) => `${JSON.stringify(r)}\n`).join("");
+    files[path] = text;
+    counts[name] = rows.length;
+    fileEntries.push({ path, bytes: Buffer.byteLength(text), sha256: sha256(text), records: rows.length });
+  }
+  const fileEntry = (path: string) => {
+    const bytes = readFileSync(join(root, path));
+    return { path, bytes: bytes.length, sha256: sha256(bytes) };
+  };
+  const manifest: Manifest = {
+    name: "arabic-news-corpus",
+    version: pkg.version,
+    schemaVersion: SCHEMA_VERSION,
+    counts,
+    files: [
+      ...documents.map((d) => ({ path: d.markdownPath, bytes: Buffer.byteLength(d.markdown), sha256: sha256(d.markdown) })),
+      ...fileEntries,
+    ],
+    schemas: readdirSync(join(root, schemaDir)).filter((f) => f.endsWith(".schema.json")).sort().map((f) => fileEntry(`${schemaDir}/${f}`)),
+    sources: documents.flatMap((d) => [fileEntry(d.document.raw), fileEntry(`corpus/repairs/${d.document.id}.json`)]),
+  };
+  validateAll("corpus/manifest.json", [manifest], validators.Manifest as RecordValidator<unknown>);
+  files["corpus/manifest.json"] = `${JSON.stringify(manifest, null, 2)}\n`;
+  return { files, manifest };
+}
+
+/** The one-paragraph summary `npm run build` prints. */
+export function summary(manifest: Manifest): string {
+  const c = manifest.counts;
+  return [
+    `arabic-news-corpus ${manifest.version} (schema ${manifest.schemaVersion}): all records valid`,
+    `  documents ${c.documents}, paragraphs ${c.paragraphs}, sentences ${c.sentences}, tokens ${c.tokens}`,
+    `  entity mentions ${c.entities} (catalogue ${c["entity-catalogue"]}), stances ${c.stances} (targets ${c["stance-targets"]}), sentence labels ${c["sentence-stances"]}`,
+    `  wrote ${manifest.files.length} files and corpus/manifest.json`,
+  ].join("\n");
+}

@@ -1,0 +1,29 @@
+/**
+ * `npm run build`: rebuilds the corpus from corpus/raw, validates every record and writes the
+ * published files atomically (all or nothing), then prints a short summary.
+ * `--check` writes nothing and fails when a committed output differs from a fresh build.
+ */
+import { readFileSync } from "node:fs";
+import { buildCorpus, summary } from "./build-corpus.js";
+import { runMain } from "./lib/run-main.js";
+import { writeFilesAtomically } from "./lib/write-atomic.js";
+
+function main(): void {
+  const { files, manifest } = buildCorpus(".");
+  if (process.argv.includes("--check")) {
+    const stale = Object.keys(files).filter((path) => {
+      try {
+        return readFileSync(path, "utf8") !== files[path];
+      } catch {
+        return true;
+      }
+    });
+    if (stale.length > 0) throw new Error(`committed outputs differ from a fresh build: ${stale.join(", ")}; run \`npm run build\``);
+    console.log(summary(manifest).replace("wrote", "checked"));
+    return;
+  }
+  writeFilesAtomically(files);
+  console.log(summary(manifest));
+}
+
+runMain(main);

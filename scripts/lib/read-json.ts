@@ -1,0 +1,78 @@
+import { readFileSync } from "node:fs";
+import type { RecordValidator } from "../../src/generated/validators.js";
+import { BuildError } from "./build-error.js";
+
+function readText(path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new BuildError(path, undefined, code === "ENOENT" ? "expected the file to exist, found none" : `cannot read the file (${code})`);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new BuildError(path, undefined, "expected UTF-8 text, found an invalid byte sequence");
+  }
+}
+
+/** "line:column" (1-based) of a UTF-16 offset. */
+export function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  const column = offset - before.lastIndexOf("\n");
+  return `${line}:${column}`;
+}
+
+/** Parses JSON, turning a syntax error into file:line:column with what was found there. */
+export function parseJson(path: string, text: string, lineOffset = 0): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const offset = position ? Number(position[1]) : text.length;
+    const [line, column] = lineColumn(text, offset).split(":").map(Number);
+    const found = offset < text.length ? JSON.stringify(text.slice(offset, offset + 12)) : "the end of the input";
+    throw new BuildError(path, `${line! + lineOffset}:${column}`, `expected valid JSON, found ${found} (${message.replace(/ in JSON at position \d+.*$/, "")})`);
+  }
+}
+
+/** Every schema error of the last validation, one per line, each with its JSON pointer. */
+function schemaErrors(validate: RecordValidator<unknown>, path: string, line?: number): BuildError {
+  const problems = (validate.errors ?? []).map((e) => {
+    const detail =
+      e.keyword === "additionalProperties" ? `, found property ${JSON.stringify(e.params.additionalProperty)}`
+      : e.keyword === "enum" ? ` ${JSON.stringify(e.params.allowedValues)}`
+      : "";
+    return `${e.instancePath || "/"}: expected the value to satisfy the schema rule "${e.keyword}" (${e.message}${detail})`;
+  });
+  const place = line === undefined ? undefined : `${line}`;
+  return new BuildError(path, place, problems.join(`\n${path}${place ? `:${place}` : ""}: `));
+}
+
+/** Reads and validates a JSON file; errors name the file and the JSON pointer. */
+export function readJsonFile<T>(path: string, validate: RecordValidator<T>): T {
+  const text = readText(path);
+  const data = parseJson(path, text);
+  if (!validate(data)) throw schemaErrors(validate as RecordValidator<unknown>, path);
+  return data;
+}
+
+/** Reads and validates a JSONL file; each record comes with its 1-based line number. */
+export function readJsonLines<T>(path: string, validate: RecordValidator<T>): Array<{ line: number; record: T }> {
+  const text = readText(path);
+  if (text.length > 0 && !text.endsWith("\n")) throw new BuildError(path, lineColumn(text, text.length), "expected a newline at the end of the file, found none");
+  const out: Array<{ line: number; record: T }> = [];
+  const lines = text.split("\n");
+  lines.forEach((raw, index) => {
+    if (index === lines.length - 1 && raw === "") return;
+    const line = index + 1;
+    if (raw.trim() === "") throw new BuildError(path, `${line}:1`, "expected one JSON value per line, found an empty line");
+    const data = parseJson(path, raw, index);
+    if (!validate(data)) throw schemaErrors(validate as RecordValidator<unknown>, path, line);
+    out.push({ line, record: data });
+  });
+  return out;
+}
