@@ -8,21 +8,22 @@ import { BuildError } from "./lib/build-error.js";
 import { readJsonLines } from "./lib/read-json.js";
 import { buildDocument, type DocumentBuild } from "./build-document.js";
 import { schemaDir } from "./lib/schemas.js";
+import { dataModule } from "./lib/data-module.js";
 
 export const SCHEMA_VERSION = "1.0.0";
 
 /** Each published JSONL file, the validator of its records, and how to collect them. */
-const dataFiles: Array<{ name: string; validate: RecordValidator<unknown>; records: (docs: DocumentBuild[], corpus: CorpusAnnotations) => object[] }> = [
-  { name: "documents", validate: validators.Document, records: (d) => d.map((x) => x.document) },
-  { name: "paragraphs", validate: validators.Paragraph, records: (d) => d.flatMap((x) => x.paragraphs) },
-  { name: "sentences", validate: validators.Sentence, records: (d) => d.flatMap((x) => x.sentences) },
-  { name: "tokens", validate: validators.Token, records: (d) => d.flatMap((x) => x.tokens) },
-  { name: "entities", validate: validators.EntityMention, records: (d) => d.flatMap((x) => x.mentions) },
-  { name: "entity-catalogue", validate: validators.Entity, records: (_, c) => c.catalogue },
-  { name: "stance-targets", validate: validators.StanceTarget, records: (_, c) => c.targets },
-  { name: "stances", validate: validators.Stance, records: (d) => d.flatMap((x) => x.stances) },
-  { name: "sentence-stances", validate: validators.SentenceStance, records: (d) => d.flatMap((x) => x.sentenceStances) },
-  { name: "offset-maps", validate: validators.OffsetMap, records: (d) => d.map((x) => x.offsetMap) },
+const dataFiles: Array<{ name: string; exportName: string; type: string; validate: RecordValidator<unknown>; records: (docs: DocumentBuild[], corpus: CorpusAnnotations) => object[] }> = [
+  { name: "documents", exportName: "documents", type: "Document", validate: validators.Document, records: (d) => d.map((x) => x.document) },
+  { name: "paragraphs", exportName: "paragraphs", type: "Paragraph", validate: validators.Paragraph, records: (d) => d.flatMap((x) => x.paragraphs) },
+  { name: "sentences", exportName: "sentences", type: "Sentence", validate: validators.Sentence, records: (d) => d.flatMap((x) => x.sentences) },
+  { name: "tokens", exportName: "tokens", type: "Token", validate: validators.Token, records: (d) => d.flatMap((x) => x.tokens) },
+  { name: "entities", exportName: "entityMentions", type: "EntityMention", validate: validators.EntityMention, records: (d) => d.flatMap((x) => x.mentions) },
+  { name: "entity-catalogue", exportName: "entityCatalogue", type: "Entity", validate: validators.Entity, records: (_, c) => c.catalogue },
+  { name: "stance-targets", exportName: "stanceTargets", type: "StanceTarget", validate: validators.StanceTarget, records: (_, c) => c.targets },
+  { name: "stances", exportName: "stances", type: "Stance", validate: validators.Stance, records: (d) => d.flatMap((x) => x.stances) },
+  { name: "sentence-stances", exportName: "sentenceStances", type: "SentenceStance", validate: validators.SentenceStance, records: (d) => d.flatMap((x) => x.sentenceStances) },
+  { name: "offset-maps", exportName: "offsetMaps", type: "OffsetMap", validate: validators.OffsetMap, records: (d) => d.map((x) => x.offsetMap) },
 ];
 
 interface CorpusAnnotations {
@@ -87,14 +88,16 @@ export function buildCorpus(root = "."): CorpusBuild {
   const files: Record<string, string> = {};
   const counts: Record<string, number> = {};
   const fileEntries: Manifest["files"] = [];
+  const collections: Record<string, object[]> = {};
   for (const d of documents) files[d.markdownPath] = d.markdown;
-  for (const { name, validate, records } of dataFiles) {
+  for (const { name, exportName, validate, records } of dataFiles) {
     const path = `corpus/data/${name}.jsonl`;
     const rows = records(documents, corpus);
     validateAll(path, rows, validate);
     const text = rows.map((r) => `${JSON.stringify(r)}\n`).join("");
     files[path] = text;
     counts[name] = rows.length;
+    collections[exportName] = rows;
     fileEntries.push({ path, bytes: Buffer.byteLength(text), sha256: sha256(text), records: rows.length });
   }
   const fileEntry = (path: string) => {
@@ -115,6 +118,10 @@ export function buildCorpus(root = "."): CorpusBuild {
   };
   validateAll("corpus/manifest.json", [manifest], validators.Manifest as RecordValidator<unknown>);
   files["corpus/manifest.json"] = `${JSON.stringify(manifest, null, 2)}\n`;
+  const rawTexts = Object.fromEntries(documents.map((d) => [d.document.id, readFileSync(join(root, d.document.raw), "utf8")]));
+  const module = dataModule(collections, rawTexts, dataFiles);
+  files["src/generated/corpus-data.js"] = module.js;
+  files["src/generated/corpus-data.d.ts"] = module.dts;
   return { files, manifest };
 }
 

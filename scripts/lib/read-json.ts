@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { parse as parseTolerant, printParseErrorCode, type ParseError } from "jsonc-parser";
 import type { RecordValidator } from "../../src/generated/validators.js";
 import { BuildError } from "./build-error.js";
 
@@ -25,17 +26,23 @@ export function lineColumn(text: string, offset: number): string {
   return `${line}:${column}`;
 }
 
-/** Parses JSON, turning a syntax error into file:line:column with what was found there. */
+/**
+ * Parses JSON, turning a syntax error into file:line:column with what was expected and found.
+ * JSON.parse does the parsing; on failure jsonc-parser (in strict settings) locates the error,
+ * since V8's messages do not always give a position.
+ */
 export function parseJson(path: string, text: string, lineOffset = 0): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const offset = position ? Number(position[1]) : text.length;
+    const errors: ParseError[] = [];
+    parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    const offset = first ? first.offset : text.length;
     const [line, column] = lineColumn(text, offset).split(":").map(Number);
     const found = offset < text.length ? JSON.stringify(text.slice(offset, offset + 12)) : "the end of the input";
-    throw new BuildError(path, `${line! + lineOffset}:${column}`, `expected valid JSON, found ${found} (${message.replace(/ in JSON at position \d+.*$/, "")})`);
+    const expected = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase() : (error as Error).message;
+    throw new BuildError(path, `${line! + lineOffset}:${column}`, `expected valid JSON (${expected}), found ${found}`);
   }
 }
 

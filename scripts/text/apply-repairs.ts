@@ -38,6 +38,14 @@ const isPrivateUse = (ch: string) => {
   return cp >= 0xe000 && cp <= 0xf8ff;
 };
 const isSpace = (ch: string) => /^\s$/u.test(ch);
+const isBoundary = (ch: string) => /^[\s\p{P}]$/u.test(ch);
+const wordAt = (chars: string[], at: number) => {
+  let from = at;
+  while (from > 0 && !/\s/u.test(chars[from - 1]!)) from--;
+  let to = at;
+  while (to < chars.length && !/\s/u.test(chars[to]!)) to++;
+  return chars.slice(from, to).join("").replace(/\u0640/gu, "");
+};
 const hex = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 
 function splitLines(raw: string): RawLine[] {
@@ -98,6 +106,15 @@ export function applyRepairs(raw: string, repairs: TextRepairs, files: { raw: st
         }
         const bad = covered.findIndex((n) => n !== 1);
         if (bad !== -1) fail(index, `expected the segments to cover every column of line ${repair.line} once, found column ${bad} covered ${covered[bad]} times`);
+        // Each cut between two pieces must fall between words: a piece that starts or ends inside a
+        // word would move half of it, which is exactly the damage being repaired.
+        for (const [from] of repair.segments as Array<[number, number]>) {
+          const before = line!.chars[from - 1];
+          const after = line!.chars[from]!;
+          if (before !== undefined && !isBoundary(before) && !isBoundary(after)) {
+            fail(index, `expected each piece of line ${repair.line} to start between words, found column ${from} inside ${quote(wordAt(line!.chars, from))}`);
+          }
+        }
         reorders.set(repair.line, { repair, index });
         break;
       }

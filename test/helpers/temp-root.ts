@@ -1,0 +1,40 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { spawnSync } from "node:child_process";
+
+export const repo = join(import.meta.dirname, "../..");
+
+/**
+ * A throw-away project root holding a copy of this repo's package.json, schemas and corpus
+ * sources (not its built outputs), so a test can break one input and run the real build on it.
+ */
+export function tempRoot(options: { withCorpus?: boolean } = {}): string {
+  const root = mkdtempSync(join(tmpdir(), "anc-"));
+  cpSync(join(repo, "package.json"), join(root, "package.json"));
+  cpSync(join(repo, "schema"), join(root, "schema"), { recursive: true });
+  if (options.withCorpus !== false) {
+    for (const dir of ["corpus/raw", "corpus/repairs", "corpus/annotations"]) {
+      cpSync(join(repo, dir), join(root, dir), { recursive: true });
+    }
+  }
+  return root;
+}
+
+export function writeIn(root: string, path: string, content: string | Buffer): void {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), content);
+}
+
+export function readIn(root: string, path: string): string {
+  return readFileSync(join(root, path), "utf8");
+}
+
+/** Runs `npm run build`'s script in `root`, as a user would, and returns its exit and output. */
+export function runBuild(root: string): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(repo, "node_modules/tsx/dist/cli.mjs"), join(repo, "scripts/build.ts")], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import * as validators from "../src/generated/validators.js";
+import type { RecordValidator } from "../src/generated/validators.js";
+import { createAjv } from "../scripts/lib/create-ajv.js";
+import { loadSchemas } from "../scripts/lib/schemas.js";
+import { SCHEMA_VERSION } from "../scripts/build-corpus.js";
+
+const schemas = loadSchemas();
+
+/** Every subschema that declares `properties`, with its JSON pointer. */
+function objectSchemas(node: unknown, pointer = ""): Array<{ pointer: string; schema: Record<string, unknown> }> {
+  if (!node || typeof node !== "object") return [];
+  const found: Array<{ pointer: string; schema: Record<string, unknown> }> = [];
+  const schema = node as Record<string, unknown>;
+  if (schema.properties && typeof schema.properties === "object") found.push({ pointer, schema });
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === "examples" || key === "const" || key === "enum") continue;
+    found.push(...objectSchemas(value, `${pointer}/${key}`));
+  }
+  return found;
+}
+
+describe("schemas", () => {
+  it("should compile every schema in ajv strict mode", () => {
+    const ajv = createAjv();
+    for (const { schema } of schemas) expect(() => ajv.getSchema(schema.$id), schema.$id).not.toThrow();
+    for (const { schema } of schemas) expect(ajv.getSchema(schema.$id), schema.$id).toBeTypeOf("function");
+  });
+
+  it("should give every schema an $id with the schema's major version, a title and a description", () => {
+    const major = SCHEMA_VERSION.split(".")[0];
+    for (const { file, schema } of schemas) {
+      expect(schema.$id, file).toBe(`https://unpkg.com/arabic-news-corpus/schema/v${major}/${file}`);
+      expect(schema.title, file).toBeTruthy();
+      expect(schema.description, file).toBeTruthy();
+      expect(schema.$schema, file).toBe("https://json-schema.org/draft/2020-12/schema");
+    }
+  });
+
+  it("should close every object and describe every property with an example", () => {
+    for (const { file, schema } of schemas) {
+      for (const { pointer, schema: object } of objectSchemas(schema)) {
+        expect(object.additionalProperties === false || object.unevaluatedProperties === false, `${file}#${pointer} is open`).toBe(true);
+        for (const [name, property] of Object.entries(object.properties as Record<string, Record<string, unknown>>)) {
+          const where = `${file}#${pointer}/properties/${name}`;
+          const described = property.description ?? (property.$ref ? "via $ref" : undefined);
+          expect(described, `${where} has no description`).toBeTruthy();
+          const hasExample = property.examples !== undefined || property.$ref !== undefined || property.const !== undefined;
+          expect(hasExample, `${where} has no example`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("should accept each schema's own examples with both the runtime and the precompiled validator", () => {
+    const ajv = createAjv();
+    const precompiled = validators as unknown as Record<string, RecordValidator<unknown>>;
+    for (const { schema } of schemas.filter((s) => s.name !== "defs")) {
+      const runtime = ajv.getSchema(schema.$id)!;
+      const compiled = precompiled[schema.title]!;
+      for (const example of (schema.examples as unknown[]) ?? []) {
+        expect(runtime(example), `${schema.title} runtime: ${JSON.stringify(runtime.errors)}`).toBe(true);
+        expect(compiled(example), `${schema.title} precompiled: ${JSON.stringify(compiled.errors)}`).toBe(true);
+      }
+    }
+  });
+
+  it("should use only standard draft 2020-12 keywords", () => {
+    const standard = new Set(["$schema", "$id", "$ref", "$defs", "title", "description", "examples", "default", "type", "properties", "required", "additionalProperties", "unevaluatedProperties", "items", "prefixItems", "minItems", "maxItems", "enum", "const", "pattern", "minLength", "maxLength", "minimum", "oneOf"]);
+    const visit = (node: unknown, where: string, inData: boolean): void => {
+      if (!node || typeof node !== "object" || Array.isArray(node)) {
+        if (Array.isArray(node)) node.forEach((n, i) => visit(n, `${where}/${i}`, inData));
+        return;
+      }
+      for (const [key, value] of Object.entries(node)) {
+        if (!inData) expect(standard.has(key), `${where}: non-standard keyword ${key}`).toBe(true);
+        const childIsMap = key === "properties" || key === "$defs";
+        const isData = key === "examples" || key === "const" || key === "enum" || key === "default";
+        if (isData) continue;
+        if (childIsMap) for (const [k, v] of Object.entries(value as object)) visit(v, `${where}/${key}/${k}`, false);
+        else if (key !== "additionalProperties" || typeof value === "object") visit(value, `${where}/${key}`, false);
+      }
+    };
+    for (const { file, schema } of schemas) visit(schema, file, false);
+  });
+});
