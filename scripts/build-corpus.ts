@@ -1,4 +1,4 @@
-import type { Entity, Manifest, StanceTarget } from "../src/generated/types.js";
+import type { Entity, EntityMention, Manifest, SentenceStance, Stance, StanceTarget } from "../src/generated/types.js";
 import * as validators from "../src/generated/validators.js";
 import type { RecordValidator } from "../src/generated/validators.js";
 import { createHash } from "node:crypto";
@@ -9,6 +9,7 @@ import { readJsonLines } from "./lib/read-json.js";
 import { buildDocument, type DocumentBuild } from "./build-document.js";
 import { schemaDir } from "./lib/schemas.js";
 import { dataModule } from "./lib/data-module.js";
+import { mentionAgreement, stanceAgreement } from "../src/agreement.js";
 
 export const SCHEMA_VERSION = "1.0.0";
 
@@ -118,6 +119,22 @@ export function buildCorpus(root = "."): CorpusBuild {
   };
   validateAll("corpus/manifest.json", [manifest], validators.Manifest as RecordValidator<unknown>);
   files["corpus/manifest.json"] = `${JSON.stringify(manifest, null, 2)}\n`;
+  const withPasses = documents.filter((d) => d.passes);
+  if (withPasses.length > 0) {
+    const all = (pick: (d: DocumentBuild) => object[]) => withPasses.flatMap(pick);
+    const report = {
+      description: "Agreement between the frozen first annotation pass (A, the reference) and the blind second pass (B), before adjudication. Recomputed by `npm run build` from corpus/agreement/.",
+      documents: withPasses.map((d) => d.document.id),
+      entities: mentionAgreement(all((d) => d.passes!.a.mentions) as EntityMention[], all((d) => d.passes!.b.mentions) as EntityMention[]),
+      stances: stanceAgreement(
+        all((d) => d.passes!.a.stances) as Stance[],
+        all((d) => d.passes!.b.stances) as Stance[],
+        all((d) => d.passes!.a.sentenceStances) as SentenceStance[],
+        all((d) => d.passes!.b.sentenceStances) as SentenceStance[],
+      ),
+    };
+    files["corpus/agreement/report.json"] = `${JSON.stringify(report, null, 2)}\n`;
+  }
   const rawTexts = Object.fromEntries(documents.map((d) => [d.document.id, readFileSync(join(root, d.document.raw), "utf8")]));
   const module = dataModule(collections, rawTexts, dataFiles);
   files["src/generated/corpus-data.js"] = module.js;

@@ -28,6 +28,14 @@ export interface DocumentBuild {
   sentenceStances: SentenceStance[];
   offsetMap: OffsetMap;
   repairs: TextRepairs;
+  /** The two independent annotation passes kept for agreement, resolved, when both exist. */
+  passes: { a: AnnotationPass; b: AnnotationPass } | null;
+}
+
+export interface AnnotationPass {
+  mentions: EntityMention[];
+  stances: Stance[];
+  sentenceStances: SentenceStance[];
 }
 
 export interface CorpusContext {
@@ -115,7 +123,23 @@ export function buildDocument(id: string, context: CorpusContext): DocumentBuild
   const resolutions = optional(rel.resolutions, () => readJsonLines(abs(rel.resolutions), validators.StanceResolution));
   const sentenceStances = deriveSentenceStances(segmented, stances, context.targets, resolutions, rel.resolutions);
 
+  // 5. The frozen first pass and the blind second pass, resolved the same way, for agreement.
+  const resolvePass = (pass: string): AnnotationPass | null => {
+    const path = (kind: string) => `corpus/agreement/${pass}/${id}.${kind}.jsonl`;
+    if (!existsSync(abs(path("entities"))) || !existsSync(abs(path("stances")))) return null;
+    const passStances = resolveStances(segmented, readJsonLines(abs(path("stances")), validators.StanceAnnotation), context.catalogue, targetMap, path("stances"));
+    const passResolutions = optional(path("sentence-stance-resolutions"), () => readJsonLines(abs(path("sentence-stance-resolutions")), validators.StanceResolution));
+    return {
+      mentions: resolveEntities(segmented, readJsonLines(abs(path("entities")), validators.EntityAnnotation), null, path("entities")),
+      stances: passStances,
+      sentenceStances: deriveSentenceStances(segmented, passStances, context.targets, passResolutions, path("sentence-stance-resolutions")),
+    };
+  };
+  const passA = resolvePass("pass-a");
+  const passB = resolvePass("pass-b");
+
   const document: Document = { id, document: id, language: "ar", text: parsed.text, raw: rel.raw, rawSha256 };
   const offsetMap = toOffsetMap(id, chars, repaired.removed, rawChars.length);
-  return { markdownPath: rel.markdown, markdown, document, paragraphs, sentences, tokens, mentions, stances, sentenceStances, offsetMap, repairs };
+  const passes = passA && passB ? { a: passA, b: passB } : null;
+  return { markdownPath: rel.markdown, markdown, document, paragraphs, sentences, tokens, mentions, stances, sentenceStances, offsetMap, repairs, passes };
 }

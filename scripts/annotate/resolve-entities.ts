@@ -11,7 +11,7 @@ import { resolveQuote, type SegmentedDocument } from "./resolve-quote.js";
 export function resolveEntities(
   doc: SegmentedDocument,
   authored: Array<{ line: number; record: EntityAnnotation }>,
-  catalogue: Map<string, Entity>,
+  catalogue: Map<string, Entity> | null,
   file: string,
 ): EntityMention[] {
   const seen = new Set<string>();
@@ -26,11 +26,12 @@ export function resolveEntities(
     const first = tokens.findIndex((t) => t.start === span.start);
     const last = tokens.findIndex((t) => t.end === span.end);
     if (first === -1 || last === -1) fail(`expected ${quote(a.quote)} to start and end on token boundaries, found it cutting a token`);
-    const entity = catalogue.get(a.entity);
-    if (!entity) return fail(`expected entity ${JSON.stringify(a.entity)} in the catalogue, found none`);
-    const types: EntityType[] = [entity.type, ...(entity.metonymicTypes ?? [])];
-    if (!types.includes(a.type)) {
-      fail(`expected type ${types.join(" or ")} for entity ${entity.id}, found ${a.type}`);
+    // A second annotation pass (for agreement) links to its own ids, so it has no catalogue.
+    if (catalogue) {
+      const entity = catalogue.get(a.entity);
+      if (!entity) return fail(`expected entity ${JSON.stringify(a.entity)} in the catalogue, found none`);
+      const types: EntityType[] = [entity.type, ...(entity.metonymicTypes ?? [])];
+      if (!types.includes(a.type)) fail(`expected type ${types.join(" or ")} for entity ${entity.id}, found ${a.type}`);
     }
     const canonicals = allowedCanonicals(a.quote, a.prefix);
     if (canonicals.length === 0) fail(`expected the prefix ${quote(a.prefix)} to begin ${quote(a.quote)}, found it does not`);
