@@ -116,6 +116,10 @@ export interface StanceLike {
   label: string;
   evidence: Array<{ start: number; end: number }>;
   document: string;
+  attribution?: string;
+  explicit?: boolean;
+  conditional?: boolean;
+  negated?: boolean;
 }
 
 export interface LabelLike {
@@ -128,6 +132,8 @@ export interface StanceAgreement {
   sentenceLabels: KappaResult;
   /** Attributed records found by both passes: same holder and target, overlapping evidence. */
   records: { a: number; b: number; matched: number; labelAgreed: number; labelAgreement: number; kappa: KappaResult };
+  /** Among matched records, how many agree on each of the other fields. */
+  fields: Record<"attribution" | "explicit" | "conditional" | "negated", { agreed: number; rate: number }>;
 }
 
 export function stanceAgreement(a: StanceLike[], b: StanceLike[], aLabels: LabelLike[], bLabels: LabelLike[]): StanceAgreement {
@@ -146,6 +152,10 @@ export function stanceAgreement(a: StanceLike[], b: StanceLike[], aLabels: Label
     if (i !== -1) matched.push([x, free.splice(i, 1)[0]!]);
   }
   const labelAgreed = matched.filter(([x, y]) => x.label === y.label).length;
+  const field = (name: "attribution" | "explicit" | "conditional" | "negated") => {
+    const agreed = matched.filter(([x, y]) => x[name] === y[name]).length;
+    return { agreed, rate: round(matched.length === 0 ? 0 : agreed / matched.length) };
+  };
   return {
     sentenceLabels: cohensKappa(pairs),
     records: {
@@ -156,5 +166,6 @@ export function stanceAgreement(a: StanceLike[], b: StanceLike[], aLabels: Label
       labelAgreement: round(matched.length === 0 ? 0 : labelAgreed / matched.length),
       kappa: cohensKappa(matched.map(([x, y]) => [x.label, y.label])),
     },
+    fields: { attribution: field("attribution"), explicit: field("explicit"), conditional: field("conditional"), negated: field("negated") },
   };
 }

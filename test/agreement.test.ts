@@ -60,5 +60,6 @@ describe("stanceAgreement", () => {
     );
     expect(result.records).toMatchObject({ a: 2, b: 3, matched: 2, labelAgreed: 1, labelAgreement: 0.5 });
     expect(result.sentenceLabels).toMatchObject({ n: 2, observed: 0.5 });
+    expect(result.fields.explicit).toEqual({ agreed: 2, rate: 1 });
   });
 });

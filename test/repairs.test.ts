@@ -20,7 +20,7 @@ describe("declared repairs", () => {
   });
 
   it("should map every published character back to the raw character it came from, modulo the declared rules", () => {
-    const decodes = new Map(repairs.repairs.flatMap((r) => (r.op === "decode-glyph" ? [[`repair:${r.id}`, r] as const] : [])));
+    const decodes = new Map<string, { found: string; decoded: string }>(repairs.repairs.flatMap((r) => (r.op === "decode-glyph" ? [[`repair:${r.id}`, r] as [string, typeof r]] : [])));
     let covered = 0;
     for (const s of map.segments) {
       for (let i = s.start; i < s.end; i++) {

@@ -1,0 +1,155 @@
+import { posix } from "node:path";
+import type { ExportInput } from "./export-input.js";
+import { PUBLISHED_DATA } from "./published-data.js";
+import { schemaShape, type Shape } from "./schema-shape.js";
+
+/** The Croissant 1.1 JSON-LD context (spec, Appendix 1). */
+const CONTEXT = {
+  "@language": "en",
+  "@vocab": "http://schema.org/",
+  sc: "http://schema.org/",
+  cr: "http://mlcommons.org/croissant/",
+  rai: "http://mlcommons.org/croissant/RAI/",
+  dct: "http://purl.org/dc/terms/",
+  annotation: "cr:annotation",
+  arrayShape: "cr:arrayShape",
+  citeAs: "cr:citeAs",
+  column: "cr:column",
+  conformsTo: "dct:conformsTo",
+  containedIn: "cr:containedIn",
+  data: { "@id": "cr:data", "@type": "@json" },
+  dataType: { "@id": "cr:dataType", "@type": "@vocab" },
+  equivalentProperty: "cr:equivalentProperty",
+  examples: { "@id": "cr:examples", "@type": "@json" },
+  excludes: "cr:excludes",
+  extract: "cr:extract",
+  field: "cr:field",
+  fileProperty: "cr:fileProperty",
+  fileObject: "cr:fileObject",
+  fileSet: "cr:fileSet",
+  format: "cr:format",
+  includes: "cr:includes",
+  isArray: "cr:isArray",
+  isLiveDataset: "cr:isLiveDataset",
+  jsonPath: "cr:jsonPath",
+  key: "cr:key",
+  md5: "cr:md5",
+  parentField: "cr:parentField",
+  recordSet: "cr:recordSet",
+  references: "cr:references",
+  regex: "cr:regex",
+  readLines: "cr:readLines",
+  sdVersion: "cr:sdVersion",
+  separator: "cr:separator",
+  source: "cr:source",
+  subField: "cr:subField",
+  transform: "cr:transform",
+  unArchive: "cr:unArchive",
+  value: "cr:value",
+};
+
+/**
+ * The MIME type of the JSONL files. jsonlines.org suggests application/jsonl, but mlcroissant, the
+ * reference loader, recognises only application/jsonlines, and a type it does not know makes the
+ * record sets unreadable.
+ */
+const JSON_LINES = "application/jsonlines";
+
+const DATA_TYPES = { string: "sc:Text", integer: "sc:Integer", number: "sc:Float", boolean: "sc:Boolean" } as const;
+
+/** A JSON structure in words, for the note on fields Croissant gets as text. */
+function structure(shape: Shape): string {
+  switch (shape.kind) {
+    case "array":
+      return `array of ${structure(shape.items)}`;
+    case "object":
+      return `object {${shape.properties.map((p) => `${p.name}: ${structure(p.shape)}`).join(", ")}}`;
+    default:
+      return shape.kind;
+  }
+}
+
+/**
+ * `corpus/exports/croissant.json`: Croissant 1.1 metadata generated from the schemas and the
+ * published file list, never written by hand. One FileObject per published JSONL file (digest from
+ * the manifest's list) and one RecordSet per file whose fields are the schema's properties.
+ */
+export function croissant(input: ExportInput): string {
+  const shapeOf = schemaShape(input.schemas);
+  const published = new Map(PUBLISHED_DATA.map((d) => [`corpus/data/${d.name}.jsonl`, d]));
+  const files = input.dataFiles.filter((f) => /^corpus\/data\/[^/]+\.jsonl$/.test(f.path));
+  for (const path of published.keys()) {
+    if (!files.some((f) => f.path === path)) throw new Error(`croissant: expected ${path} among the data files, found it missing`);
+  }
+  const distribution = files.map((f) => ({
+    "@type": "cr:FileObject",
+    "@id": f.path,
+    name: posix.basename(f.path),
+    ...(f.records === undefined ? {} : { description: `${f.records} record${f.records === 1 ? "" : "s"}, one JSON object per line.` }),
+    contentUrl: f.path,
+    contentSize: `${f.bytes} B`,
+    encodingFormat: JSON_LINES,
+    sha256: f.sha256,
+  }));
+  const recordSet = files.map((f) => {
+    const data = published.get(f.path);
+    if (!data) throw new Error(`croissant: expected a declared schema for ${f.path} (scripts/exports/published-data.ts), found none`);
+    const shape = shapeOf(data.schema);
+    const schema = input.schemas.find((s) => s.path === data.schema)!.schema as { description?: unknown };
+    const fields = shape.properties.map((p) => {
+      const scalar = p.shape.kind !== "array" && p.shape.kind !== "object";
+      const notes = [
+        p.shape.description,
+        // Croissant 1.1 has no plain JSON type; a nested value is kept whole, as its JSON text.
+        scalar ? undefined : `A JSON ${structure(p.shape)}, given as its JSON text.`,
+        p.required ? undefined : "Optional: absent from records it does not apply to.",
+      ].filter((n): n is string => n !== undefined);
+      return {
+        "@type": "cr:Field",
+        "@id": `${data.name}/${p.name}`,
+        name: p.name,
+        ...(notes.length > 0 ? { description: notes.join(" ") } : {}),
+        dataType: scalar ? DATA_TYPES[p.shape.kind as keyof typeof DATA_TYPES] : "sc:Text",
+        source: { fileObject: { "@id": f.path }, extract: { jsonPath: /^[A-Za-z_][A-Za-z0-9_]*$/.test(p.name) ? `$.${p.name}` : `$['${p.name}']` } },
+      };
+    });
+    return {
+      "@type": "cr:RecordSet",
+      "@id": data.name,
+      name: data.name,
+      ...(typeof schema.description === "string" ? { description: schema.description } : {}),
+      ...(shape.properties.some((p) => p.name === "id") ? { key: { "@id": `${data.name}/id` } } : {}),
+      field: fields,
+    };
+  });
+
+  const documents = input.documents.length;
+  const metadata = {
+    "@context": CONTEXT,
+    "@type": "sc:Dataset",
+    "dct:conformsTo": "http://mlcommons.org/croissant/1.1",
+    name: "arabic-news-corpus",
+    description:
+      `A Modern Standard Arabic news corpus (${documents} document${documents === 1 ? "" : "s"}, ${input.sentences.length} sentences, ${input.tokens.length} tokens) ` +
+      `with entity mentions (${input.mentions.length}, linked to a catalogue of ${input.catalogue.length} entities) and attributed stances (${input.stances.length}, ` +
+      `with ${input.sentenceStances.length} derived sentence × target labels), published as validated JSONL with JSON Schemas. All offsets count Unicode code points.`,
+    version: input.version,
+    url: "https://www.npmjs.com/package/arabic-news-corpus",
+    license:
+      "Differs per part. Code: MIT (https://opensource.org/licenses/MIT). Annotations: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). " +
+      "Article text: the rights belong to its publisher; it is not licensed by this dataset. See LICENSE.md in the package.",
+    creator: { "@type": "sc:Organization", name: "arabic-news-corpus contributors" },
+    inLanguage: "ar",
+    keywords: ["Arabic", "Modern Standard Arabic", "news", "named entity recognition", "stance detection"],
+    "rai:dataLimitations":
+      `Very small and single-domain: ${documents === 1 ? "one news article" : `${documents} news articles`} (political news), for evaluation, error analysis and tooling, not for training. ` +
+      "The text was repaired from a damaged PDF extraction; not every repair is certain (see corpus/repairs). The annotations are machine-generated.",
+    "rai:dataAnnotationProtocol":
+      "Entity mentions and attributed stances were annotated by AI agents, not human experts, following the written guidelines in docs/. " +
+      "Annotations are quote selectors that the build resolves to code-point offsets and validates against the JSON Schemas; sentence-level stance labels are derived from the attributed records by a fixed rule (SemEval-2016 Task 6 convention). " +
+      "A second annotation pass and its agreement with the first are kept in corpus/agreement/.",
+    distribution,
+    recordSet,
+  };
+  return `${JSON.stringify(metadata, null, 2)}\n`;
+}

@@ -1,0 +1,46 @@
+import { mentionAgreement, stanceAgreement, type MentionAgreement, type StanceAgreement, type StanceLike } from "../agreement.js";
+import type { RecordsByKind } from "./load-records.js";
+
+export interface AgreeResult {
+  entities?: MentionAgreement;
+  stances?: StanceAgreement;
+}
+
+/** Agreement between two passes given as published-format records (offsets resolved). */
+export function agree(a: RecordsByKind, b: RecordsByKind): AgreeResult {
+  const result: AgreeResult = {};
+  const mentions = (r: RecordsByKind) => (r.get("entity-mention") ?? []) as unknown as Array<{ start: number; end: number; type: string; document: string }>;
+  if (mentions(a).length || mentions(b).length) result.entities = mentionAgreement(mentions(a), mentions(b));
+  const stances = (r: RecordsByKind) => (r.get("stance") ?? []) as unknown as StanceLike[];
+  const labels = (r: RecordsByKind) => (r.get("sentence-stance") ?? []) as unknown as Array<{ id: string; label: string }>;
+  if (stances(a).length || stances(b).length || labels(a).length || labels(b).length) {
+    result.stances = stanceAgreement(stances(a), stances(b), labels(a), labels(b));
+  }
+  return result;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+export function formatAgree(r: AgreeResult): string {
+  const lines: string[] = [];
+  if (r.entities) {
+    const e = r.entities;
+    const row = (name: string, p: { matched: number; a: number; b: number; precision: number; recall: number; f1: number }) =>
+      `${name.padEnd(14)} ${String(p.matched).padStart(5)} ${String(p.a).padStart(5)} ${String(p.b).padStart(5)} ${pct(p.precision).padStart(7)} ${pct(p.recall).padStart(7)} ${pct(p.f1).padStart(7)}`;
+    lines.push("Entity mentions (A is the reference)", `${"".padEnd(14)} ${"match".padStart(5)} ${"A".padStart(5)} ${"B".padStart(5)} ${"P".padStart(7)} ${"R".padStart(7)} ${"F1".padStart(7)}`);
+    lines.push(row("exact span", e.exact), row("overlap", e.overlap), row("exact + type", e.exactTyped));
+    for (const [type, p] of Object.entries(e.perType)) lines.push(row(`  ${type}`, p));
+    lines.push(`type agreement on exact spans: ${e.typeAgreement.agreed}/${e.typeAgreement.matched} (${pct(e.typeAgreement.rate)})`);
+  }
+  if (r.stances) {
+    const s = r.stances;
+    if (lines.length) lines.push("");
+    lines.push(
+      "Stance",
+      `sentence × target labels: n=${s.sentenceLabels.n}, raw agreement ${pct(s.sentenceLabels.observed)}, chance ${pct(s.sentenceLabels.expected)}, Cohen's κ ${s.sentenceLabels.kappa.toFixed(3)}`,
+      `attributed records: A ${s.records.a}, B ${s.records.b}, found by both ${s.records.matched}, same label ${s.records.labelAgreed} (${pct(s.records.labelAgreement)}), κ ${s.records.kappa.kappa.toFixed(3)}`,
+      `flags on records found by both: ${Object.entries(s.fields).map(([k, v]) => `${k} ${v.agreed}/${s.records.matched}`).join(", ")}`,
+    );
+  }
+  return lines.length ? lines.join("\n") : "nothing to compare: give entity mentions, stances or sentence-stances";
+}

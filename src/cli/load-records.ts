@@ -1,0 +1,40 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { detectKind, kindFromFileName } from "../record-kinds.js";
+
+/** Records by kind name (`entity-mention`, `stance`, …). */
+export type RecordsByKind = Map<string, Array<Record<string, unknown>>>;
+
+/** The JSONL files a path stands for: a file, a folder of JSONL, or a package root with corpus/data. */
+export function jsonlFilesOf(path: string): string[] {
+  if (!existsSync(path)) throw new Error(`${path}: expected a file or folder, found nothing at that path`);
+  if (statSync(path).isFile()) return [path];
+  const data = existsSync(join(path, "corpus/data")) ? join(path, "corpus/data") : path;
+  const files = readdirSync(data).filter((f) => f.endsWith(".jsonl")).sort().map((f) => join(data, f));
+  if (files.length === 0) throw new Error(`${path}: expected JSONL files (or corpus/data/*.jsonl), found none`);
+  return files;
+}
+
+/** Reads every record of the files a path stands for, grouped by kind. */
+export function loadRecords(path: string): RecordsByKind {
+  const out: RecordsByKind = new Map();
+  for (const file of jsonlFilesOf(path)) {
+    const fallback = kindFromFileName(file);
+    readFileSync(file, "utf8")
+      .split("\n")
+      .forEach((line, i) => {
+        if (line.trim() === "") return;
+        let record: Record<string, unknown>;
+        try {
+          record = JSON.parse(line);
+        } catch (error) {
+          throw new Error(`${file}:${i + 1}: expected a JSON record, found invalid JSON (${(error as Error).message.split(" in JSON")[0]}); run \`validate\` for details`);
+        }
+        const kind = detectKind(record, fallback)?.name ?? "unknown";
+        const list = out.get(kind) ?? [];
+        list.push(record);
+        out.set(kind, list);
+      });
+  }
+  return out;
+}

@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+import { parseArgs } from "node:util";
+import * as shipped from "../generated/corpus-data.js";
+import { kindByName, recordKinds } from "../record-kinds.js";
+import { checks } from "../validate/checks.js";
+import { formatChecks, formatGithub, formatJson, formatText } from "../validate/format-report.js";
+import { validateFiles } from "../validate/validate-files.js";
+import { agree, formatAgree } from "./agree.js";
+import { diffRecords, formatDiff } from "./diff.js";
+import { loadRecords, type RecordsByKind } from "./load-records.js";
+import { computeStats, formatStats } from "./stats.js";
+
+const USAGE = `usage: arabic-news-corpus <command> [options]
+
+commands:
+  validate <files…>   check JSONL/JSON records in levels 1–5 (globs allowed)
+      --format text|json|github   report format (default text)
+      --level <1-5>               run checks up to this level (default 5)
+      --only <ids>                run only these check ids (comma-separated)
+      --exclude <ids>             skip these check ids (comma-separated)
+      --type <kind>               record type of every record (default: detected)
+      --max-errors <n>            incidents to print (default 100; all are counted)
+      --no-corpus                 do not resolve references against the shipped corpus
+      --list-checks               print the check ids and exit
+  stats [path]        counts by type, label and document (default: the shipped corpus)
+      --format text|json
+  diff <old> <new>    records added, removed, relabelled or moved, and the version bump required
+      --format text|json
+  agree <a> <b>       agreement between two annotation passes (published-format records)
+      --format text|json
+
+exit codes: 0 valid, 1 invalid data, 2 usage or I/O error`;
+
+class UsageError extends Error {}
+
+function shippedRecords(): RecordsByKind {
+  const byKind: RecordsByKind = new Map();
+  for (const kind of recordKinds) {
+    const exportName = ({ documents: "documents", paragraphs: "paragraphs", sentences: "sentences", tokens: "tokens", entities: "entityMentions", "entity-catalogue": "entityCatalogue", "stance-targets": "stanceTargets", stances: "stances", "sentence-stances": "sentenceStances", "offset-maps": "offsetMaps" } as Record<string, keyof typeof shipped>)[kind.file ?? ""];
+    if (exportName) byKind.set(kind.name, shipped[exportName] as unknown as Array<Record<string, unknown>>);
+  }
+  return byKind;
+}
+
+function formatOption(value: string | undefined, allowed: string[]): string {
+  const format = value ?? "text";
+  if (!allowed.includes(format)) throw new UsageError(`expected --format ${allowed.join(" or ")}, found ${JSON.stringify(format)}`);
+  return format;
+}
+
+const list = (value: string | undefined) => (value ? value.split(",").map((s) => s.trim()).filter(Boolean) : undefined);
+
+async function validate(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: "string" },
+      level: { type: "string" },
+      only: { type: "string" },
+      exclude: { type: "string" },
+      type: { type: "string" },
+      "max-errors": { type: "string" },
+      "no-corpus": { type: "boolean" },
+      "list-checks": { type: "boolean" },
+    },
+  });
+  if (values["list-checks"]) {
+    process.stdout.write(`${formatChecks()}\n`);
+    return 0;
+  }
+  const format = formatOption(values.format, ["text", "json", "github"]);
+  const level = values.level === undefined ? 5 : Number(values.level);
+  if (!Number.isInteger(level) || level < 1 || level > 5) throw new UsageError(`expected --level 1 to 5, found ${JSON.stringify(values.level)}`);
+  const maxErrors = values["max-errors"] === undefined ? 100 : Number(values["max-errors"]);
+  if (!Number.isInteger(maxErrors) || maxErrors < 0) throw new UsageError(`expected --max-errors to be a whole number, found ${JSON.stringify(values["max-errors"])}`);
+  for (const id of [...(list(values.only) ?? []), ...(list(values.exclude) ?? [])]) {
+    if (!(id in checks)) throw new UsageError(`expected a check id (see --list-checks), found ${JSON.stringify(id)}`);
+  }
+  const kind = values.type === undefined ? undefined : kindByName(values.type);
+  if (values.type !== undefined && !kind) throw new UsageError(`expected --type to be one of ${recordKinds.map((k) => k.name).join(", ")}, found ${JSON.stringify(values.type)}`);
+  if (positionals.length === 0) throw new UsageError("expected at least one file or glob to validate, found none");
+  const progress = process.stderr.isTTY
+    ? (records: number, file: string) => process.stderr.write(`\r${records.toLocaleString("en")} records … ${file}`)
+    : undefined;
+  const { validator, files, unreadable } = await validateFiles(positionals, {
+    level,
+    ...(values.only ? { only: list(values.only)! } : {}),
+    ...(values.exclude ? { exclude: list(values.exclude)! } : {}),
+    ...(kind ? { kind } : {}),
+    ...(values["no-corpus"] ? {} : { reference: shipped }),
+    ...(progress ? { onProgress: progress } : {}),
+  });
+  if (progress) process.stderr.write("\r\u001b[K");
+  const report = { files, records: validator.records, incidents: validator.incidents, counts: validator.counts, maxErrors };
+  const text = format === "json" ? formatJson(report) : format === "github" ? formatGithub(report) : formatText(report);
+  process.stdout.write(`${text}\n`);
+  if (unreadable) return 2;
+  return validator.valid ? 0 : 1;
+}
+
+function output(args: string[], positionalCount: [number, number], run: (paths: string[], format: string) => string): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: "string" } } });
+  const format = formatOption(values.format, ["text", "json"]);
+  const [min, max] = positionalCount;
+  if (positionals.length < min || positionals.length > max) {
+    throw new UsageError(`expected ${min === max ? min : `${min} to ${max}`} path${max === 1 ? "" : "s"}, found ${positionals.length}`);
+  }
+  process.stdout.write(`${run(positionals, format)}\n`);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case "validate":
+        return await validate(args);
+      case "stats":
+        return output(args, [0, 1], ([path], format) => {
+          const stats = computeStats(path ? loadRecords(path) : shippedRecords());
+          return format === "json" ? JSON.stringify(stats, null, 2) : formatStats(stats);
+        });
+      case "diff":
+        return output(args, [2, 2], ([a, b], format) => {
+          const d = diffRecords(loadRecords(a!), loadRecords(b!));
+          return format === "json" ? JSON.stringify(d, null, 2) : formatDiff(d);
+        });
+      case "agree":
+        return output(args, [2, 2], ([a, b], format) => {
+          const r = agree(loadRecords(a!), loadRecords(b!));
+          return format === "json" ? JSON.stringify(r, null, 2) : formatAgree(r);
+        });
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        process.stdout.write(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`expected a command (validate, stats, diff, agree), found ${JSON.stringify(command)}`);
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`arabic-news-corpus: ${message}\n`);
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) process.stderr.write("run `arabic-news-corpus help` for usage\n");
+    return 2;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,51 @@
+import type { RecordsByKind } from "./load-records.js";
+
+export interface Stats {
+  records: Record<string, number>;
+  byDocument: Record<string, Record<string, number>>;
+  entityTypes: Record<string, number>;
+  stanceLabels: Record<string, Record<string, number>>;
+  sentenceLabels: Record<string, Record<string, number>>;
+}
+
+const bump = (table: Record<string, number>, key: string) => void (table[key] = (table[key] ?? 0) + 1);
+const sorted = <T>(table: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(table).sort(([a], [b]) => a.localeCompare(b)));
+
+/** Counts by record type, by document, by entity type and by stance label per target. */
+export function computeStats(records: RecordsByKind): Stats {
+  const stats: Stats = { records: {}, byDocument: {}, entityTypes: {}, stanceLabels: {}, sentenceLabels: {} };
+  for (const [kind, list] of records) {
+    stats.records[kind] = list.length;
+    for (const r of list) {
+      if (typeof r.document === "string") bump((stats.byDocument[r.document] ??= {}), kind);
+      if (kind === "entity-mention") bump(stats.entityTypes, String(r.type));
+      if (kind === "stance") bump((stats.stanceLabels[String(r.target)] ??= {}), String(r.label));
+      if (kind === "sentence-stance") bump((stats.sentenceLabels[String(r.target)] ??= {}), String(r.label));
+    }
+  }
+  return {
+    records: sorted(stats.records),
+    byDocument: sorted(stats.byDocument),
+    entityTypes: sorted(stats.entityTypes),
+    stanceLabels: sorted(stats.stanceLabels),
+    sentenceLabels: sorted(stats.sentenceLabels),
+  };
+}
+
+function table(title: string, rows: Array<[string, ...Array<string | number>]>, header: string[]): string {
+  const all = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] ?? "").length)));
+  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");
+  return [title, line(header), ...all.slice(1).map(line)].join("\n");
+}
+
+export function formatStats(stats: Stats): string {
+  const labels = ["FAVOR", "AGAINST", "NEUTRAL", "NONE"];
+  return [
+    table("Records", Object.entries(stats.records), ["type", "records"]),
+    table("Entity mentions by type", Object.entries(stats.entityTypes), ["type", "mentions"]),
+    table("Attributed stances by target", Object.entries(stats.stanceLabels).map(([t, c]) => [t, ...labels.map((l) => c[l] ?? 0)]), ["target", ...labels]),
+    table("Sentence labels by target", Object.entries(stats.sentenceLabels).map(([t, c]) => [t, ...labels.slice(0, 2).concat("NONE").map((l) => c[l] ?? 0)]), ["target", "FAVOR", "AGAINST", "NONE"]),
+    table("Records by document", Object.entries(stats.byDocument).flatMap(([d, c]) => Object.entries(c).map(([k, n]) => [`${d} ${k}`, n] as [string, number])), ["document and type", "records"]),
+  ].join("\n\n");
+}

@@ -1,0 +1,84 @@
+import * as validators from "./generated/validators.js";
+import type { RecordValidator } from "./generated/validators.js";
+
+/** A record type the package knows: its schema name, validator and usual file name. */
+export interface RecordKind {
+  /** Schema name: the schema file name without `.schema.json`. */
+  name: string;
+  /** The generated type (and precompiled validator) name. */
+  type: string;
+  /** Published JSONL file stem, for record types that are published. */
+  file?: string;
+  validate: RecordValidator<unknown>;
+}
+
+const kind = (name: string, type: keyof typeof validators, file?: string): RecordKind => ({
+  name,
+  type,
+  ...(file ? { file } : {}),
+  validate: validators[type] as RecordValidator<unknown>,
+});
+
+/** In dependency order: a record refers only to kinds listed before it. */
+export const recordKinds: RecordKind[] = [
+  kind("document", "Document", "documents"),
+  kind("paragraph", "Paragraph", "paragraphs"),
+  kind("sentence", "Sentence", "sentences"),
+  kind("token", "Token", "tokens"),
+  kind("entity", "Entity", "entity-catalogue"),
+  kind("stance-target", "StanceTarget", "stance-targets"),
+  kind("entity-mention", "EntityMention", "entities"),
+  kind("stance", "Stance", "stances"),
+  kind("sentence-stance", "SentenceStance", "sentence-stances"),
+  kind("offset-map", "OffsetMap", "offset-maps"),
+  kind("entity-annotation", "EntityAnnotation"),
+  kind("stance-annotation", "StanceAnnotation"),
+  kind("stance-resolution", "StanceResolution"),
+  kind("repairs", "TextRepairs"),
+  kind("manifest", "Manifest"),
+];
+
+export function kindByName(name: string): RecordKind | undefined {
+  return recordKinds.find((k) => k.name === name || k.file === name || k.type === name);
+}
+
+/**
+ * The kind of a record, from its `id` (ids are hierarchical and distinct per kind) or, for
+ * catalogue-style records, from a field only that kind has; `fallback` (from the file name) last.
+ */
+export function detectKind(record: unknown, fallback?: RecordKind): RecordKind | undefined {
+  if (!record || typeof record !== "object" || Array.isArray(record)) return fallback;
+  const r = record as Record<string, unknown>;
+  const id = typeof r.id === "string" ? r.id : undefined;
+  const byName = (name: string) => kindByName(name);
+  if (id !== undefined) {
+    if (id.includes("#")) return byName("sentence-stance");
+    if (/\/p\d+\/s\d+\/t\d+$/.test(id)) return byName("token");
+    if (/\/p\d+\/s\d+$/.test(id)) return byName("sentence");
+    if (/\/p\d+$/.test(id)) return byName("paragraph");
+    if (/\/e\d+$/.test(id)) return byName("entity-mention");
+    if (/\/st\d+$/.test(id)) return byName("stance");
+    if (/^e\d+$/.test(id)) return byName("entity-annotation");
+    if (/^st\d+$/.test(id)) return byName("stance-annotation");
+    if ("segments" in r) return byName("offset-map");
+    if ("language" in r) return byName("document");
+    if ("nameEn" in r) return byName("stance-target");
+    if ("english" in r) return byName("entity");
+  }
+  if ("rules" in r && "repairs" in r) return byName("repairs");
+  if ("schemaVersion" in r) return byName("manifest");
+  if ("sentence" in r && "reason" in r) return byName("stance-resolution");
+  return fallback;
+}
+
+/** The kind a file name suggests (`entities.jsonl`, `x.entities.jsonl`, `repairs/x.json`). */
+export function kindFromFileName(path: string): RecordKind | undefined {
+  const base = path.split(/[\\/]/).pop() ?? "";
+  const stem = base.replace(/\.(jsonl|json)$/u, "");
+  const last = stem.split(".").pop() ?? stem;
+  if (last === "entities" && stem.includes(".")) return kindByName("entity-annotation");
+  if (last === "stances" && stem.includes(".")) return kindByName("stance-annotation");
+  if (last === "sentence-stance-resolutions") return kindByName("stance-resolution");
+  if (/[\\/]repairs[\\/]/.test(path)) return kindByName("repairs");
+  return kindByName(last);
+}

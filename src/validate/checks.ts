@@ -1,0 +1,49 @@
+/**
+ * Every check of the validator, with a stable id and a level, in the spirit of the Universal
+ * Dependencies validator: 1 syntax, 2 schema, 3 references, 4 offsets, 5 guideline rules.
+ * Ids never change meaning; new checks get new ids.
+ */
+export const checks = {
+  "file-unreadable": { level: 1, description: "The file exists and can be read (not a directory, not missing)." },
+  "utf8": { level: 1, description: "The file is valid UTF-8." },
+  "bom": { level: 1, description: "The file has no byte-order mark." },
+  "crlf": { level: 1, description: "Lines end with LF, not CRLF." },
+  "empty-file": { level: 1, description: "The file holds at least one record." },
+  "blank-line": { level: 1, description: "JSONL has no blank lines: one JSON value per line." },
+  "json-syntax": { level: 1, description: "Each line (JSONL) or the file (JSON) is one valid JSON value." },
+  "duplicate-key": { level: 1, description: "No object has the same key twice (JSON.parse would silently keep the last)." },
+  "unknown-kind": { level: 2, description: "The record's type can be told from its id, its fields, the file name or --type." },
+  "schema": { level: 2, description: "The record satisfies its JSON Schema (ajv, all errors, with JSON Pointers)." },
+  "duplicate-id": { level: 3, description: "Ids are unique within their record type." },
+  "missing-document": { level: 3, description: "The document referred to exists (shipped corpus or files given)." },
+  "missing-paragraph": { level: 3, description: "The paragraph referred to exists and belongs to the record's document." },
+  "missing-sentence": { level: 3, description: "The sentence referred to exists and belongs to the record's paragraph or document." },
+  "missing-entity": { level: 3, description: "The catalogue entity referred to exists." },
+  "missing-target": { level: 3, description: "The stance target referred to exists." },
+  "missing-stance": { level: 3, description: "The attributed stance referred to exists." },
+  "offset-bounds": { level: 4, description: "0 <= start < end <= length of the document text (code points)." },
+  "text-mismatch": { level: 4, description: "`text` equals the document text at [start, end)." },
+  "outside-parent": { level: 4, description: "A span lies inside its sentence (or a sentence inside its paragraph)." },
+  "grapheme-boundary": { level: 4, description: "Span boundaries do not fall inside a grapheme cluster." },
+  "not-nfc": { level: 4, description: "Text is in Unicode Normalization Form C." },
+  "clitic-canonical": { level: 5, description: "A mention's prefix begins its text, and its canonical form is the text without the prefix (ل + ال restored after لل)." },
+  "entity-type": { level: 5, description: "A mention's type is its catalogue entity's type or one of its declared metonymic types." },
+  "nesting-depth": { level: 5, description: "Mentions nest at most one level, and never cross." },
+  "sentence-label-count": { level: 5, description: "There is exactly one sentence-level label per sentence × target." },
+} as const;
+
+export type CheckId = keyof typeof checks;
+
+/** One finding of the validator. */
+export interface Incident {
+  check: CheckId;
+  level: number;
+  file: string;
+  /** 1-based line of the record (JSONL) or of the error (JSON syntax). */
+  line?: number;
+  /** 1-based column, for syntax errors. */
+  column?: number;
+  /** JSON Pointer into the record, for schema and field errors. */
+  pointer?: string;
+  message: string;
+}

@@ -1,0 +1,65 @@
+import { checks, type Incident } from "./checks.js";
+
+export interface ReportInput {
+  files: string[];
+  records: number;
+  incidents: Incident[];
+  counts: Record<string, number>;
+  maxErrors: number;
+}
+
+const where = (i: Incident) => `${i.file}${i.line !== undefined ? `:${i.line}` : ""}${i.column !== undefined ? `:${i.column}` : ""}${i.pointer ? ` ${i.pointer}` : ""}`;
+
+/** The readable report: one line per incident (up to maxErrors), then a count per check. */
+export function formatText(r: ReportInput): string {
+  const shown = r.incidents.slice(0, r.maxErrors);
+  const lines = shown.map((i) => `${where(i)}: error [${i.check}] ${i.message}`);
+  const hidden = r.incidents.length - shown.length;
+  if (hidden > 0) lines.push(`… ${hidden} more incident${hidden === 1 ? "" : "s"} not shown (--max-errors ${r.maxErrors})`);
+  return [...lines, summaryLine(r)].join("\n");
+}
+
+/** One line: valid, or how many incidents of which checks. */
+export function summaryLine(r: ReportInput): string {
+  const total = r.incidents.length;
+  return total === 0
+    ? `valid: ${r.records} record${r.records === 1 ? "" : "s"} in ${r.files.length} file${r.files.length === 1 ? "" : "s"}`
+    : `invalid: ${total} incident${total === 1 ? "" : "s"} in ${r.records} records (${Object.entries(r.counts).sort().map(([k, v]) => `${k} ${v}`).join(", ")})`;
+}
+
+/** The machine-readable report; its shape is stable across minor versions. */
+export function formatJson(r: ReportInput): string {
+  return JSON.stringify(
+    {
+      valid: r.incidents.length === 0,
+      files: r.files,
+      records: r.records,
+      incidentCount: r.incidents.length,
+      counts: r.counts,
+      incidents: r.incidents.slice(0, r.maxErrors),
+      truncated: r.incidents.length > r.maxErrors,
+    },
+    null,
+    2,
+  );
+}
+
+const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+
+/** GitHub Actions workflow commands: each incident becomes an annotation on its file and line. */
+export function formatGithub(r: ReportInput): string {
+  const lines = r.incidents.slice(0, r.maxErrors).map((i) => {
+    const props = [`file=${escapeProperty(i.file)}`, ...(i.line !== undefined ? [`line=${i.line}`] : []), ...(i.column !== undefined ? [`col=${i.column}`] : []), `title=${escapeProperty(i.check)}`];
+    return `::error ${props.join(",")}::${escapeData(`${i.pointer ? `${i.pointer}: ` : ""}${i.message}`)}`;
+  });
+  lines.push(summaryLine(r));
+  return lines.join("\n");
+}
+
+/** The check catalogue as a table, for `validate --list-checks`. */
+export function formatChecks(): string {
+  return Object.entries(checks)
+    .map(([id, c]) => `${c.level}  ${id.padEnd(22)} ${c.description}`)
+    .join("\n");
+}

@@ -1,0 +1,150 @@
+import { createReadStream, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { parse, type ParseError } from "jsonc-parser";
+import { glob, isDynamicPattern } from "tinyglobby";
+import { detectKind, kindFromFileName, recordKinds, type RecordKind } from "../record-kinds.js";
+import { Validator, type ValidatorOptions } from "./validator.js";
+
+export interface FileValidation {
+  validator: Validator;
+  files: string[];
+  /** Whether some input could not be read at all (exit code 2), as opposed to invalid data. */
+  unreadable: boolean;
+}
+
+interface InputError {
+  path: string;
+  message: string;
+}
+
+/** Expands globs; a plain path that does not exist is reported, not silently dropped. */
+export async function expandInputs(patterns: string[]): Promise<{ files: string[]; ioErrors: InputError[] }> {
+  const files: string[] = [];
+  const ioErrors: InputError[] = [];
+  for (const pattern of patterns) {
+    if (isDynamicPattern(pattern)) {
+      const found = (await glob(pattern, { onlyFiles: true, expandDirectories: false })).sort();
+      if (found.length === 0) ioErrors.push({ path: pattern, message: "expected the pattern to match files, found none" });
+      files.push(...found);
+      continue;
+    }
+    let stat;
+    try {
+      stat = statSync(pattern);
+    } catch {
+      ioErrors.push({ path: pattern, message: "expected a file, found nothing at that path" });
+      continue;
+    }
+    if (stat.isDirectory()) ioErrors.push({ path: pattern, message: `expected a file, found a directory (give a glob such as ${pattern}/*.jsonl)` });
+    else files.push(pattern);
+  }
+  return { files: [...new Set(files)], ioErrors };
+}
+
+const rank = (kind: RecordKind | undefined) => (kind ? recordKinds.indexOf(kind) : recordKinds.length);
+
+/** The kind of a file's records, from its name or else its first line, for ordering files. */
+async function peekKind(path: string): Promise<RecordKind | undefined> {
+  const byName = kindFromFileName(path);
+  if (byName) return byName;
+  const stream = createReadStream(path, { start: 0, end: 65535 });
+  let head = "";
+  for await (const chunk of stream) head += chunk.toString("utf8");
+  try {
+    return detectKind(JSON.parse(head.split("\n")[0] ?? ""));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Validates files in streaming fashion: JSONL is read in chunks and split into lines on the LF
+ * byte, so memory does not grow with the file. Files are taken in dependency order (documents
+ * before sentences before mentions) so that reference checks rarely need to wait.
+ */
+export async function validateFiles(patterns: string[], options: ValidatorOptions & { onProgress?: (records: number, file: string) => void } = {}): Promise<FileValidation> {
+  const { files, ioErrors } = await expandInputs(patterns);
+  const validator = new Validator(options);
+  for (const e of ioErrors) validator.report("file-unreadable", { file: e.path }, e.message);
+  const kinds = new Map<string, RecordKind | undefined>();
+  for (const file of files) kinds.set(file, await peekKind(file));
+  const ordered = [...files].sort((a, b) => rank(kinds.get(a)) - rank(kinds.get(b)));
+  for (const file of ordered) {
+    const fallback = kindFromFileName(file);
+    if (file.endsWith(".json")) await validateJsonFile(validator, file, fallback);
+    else await validateJsonLinesFile(validator, file, fallback, options.onProgress);
+  }
+  validator.finish();
+  return { validator, files: ordered, unreadable: ioErrors.length > 0 };
+}
+
+async function validateJsonFile(validator: Validator, file: string, fallback: RecordKind | undefined): Promise<void> {
+  const bytes = await readFile(file);
+  const text = decode(validator, file, 1, bytes, true);
+  if (text === null) return;
+  if (text.trim() === "") {
+    validator.report("empty-file", { file }, "expected a JSON value, found an empty file");
+    return;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const errors: ParseError[] = [];
+    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const offset = errors[0]?.offset ?? text.length;
+    const before = text.slice(0, offset);
+    const line = before.split("\n").length;
+    const column = offset - before.lastIndexOf("\n");
+    const reason = (error as Error).message.split(/ in JSON| is not valid/)[0];
+    validator.report("json-syntax", { file, line, column }, `expected one valid JSON value, found ${JSON.stringify(text.slice(offset, offset + 12))} (${reason})`);
+    return;
+  }
+  if (Array.isArray(value)) value.forEach((item, i) => validator.record(file, undefined, item, `/${i}`, fallback));
+  else validator.record(file, 1, value, "", fallback);
+}
+
+/** Decodes one line's bytes as strict UTF-8; reports a BOM at the start of the file. */
+function decode(validator: Validator, file: string, line: number, bytes: Uint8Array, first: boolean): string | null {
+  let body = bytes;
+  if (first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    validator.report("bom", { file, line: 1, column: 1 }, "expected UTF-8 without a byte-order mark, found a BOM (EF BB BF)");
+    body = bytes.subarray(3);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(body);
+  } catch {
+    validator.report("utf8", { file, line }, "expected UTF-8 text, found an invalid byte sequence");
+    return null;
+  }
+}
+
+async function validateJsonLinesFile(
+  validator: Validator,
+  file: string,
+  fallback: RecordKind | undefined,
+  onProgress?: (records: number, file: string) => void,
+): Promise<void> {
+  let pending: Buffer[] = [];
+  let line = 0;
+  let sawBytes = false;
+  const emit = (bytes: Buffer) => {
+    line++;
+    const text = decode(validator, file, line, bytes, line === 1);
+    if (text !== null) validator.line(file, line, text, fallback);
+    if (onProgress && line % 10000 === 0) onProgress(validator.records, file);
+  };
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    sawBytes ||= chunk.length > 0;
+    let start = 0;
+    for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, start)) {
+      const part = chunk.subarray(start, i);
+      emit(pending.length ? Buffer.concat([...pending, part]) : part);
+      pending = [];
+      start = i + 1;
+    }
+    if (start < chunk.length) pending.push(chunk.subarray(start));
+  }
+  if (pending.length) emit(Buffer.concat(pending));
+  if (!sawBytes) validator.report("empty-file", { file }, "expected at least one JSON record, found an empty file");
+}
