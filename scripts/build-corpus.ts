@@ -7,9 +7,12 @@ import { join } from "node:path";
 import { BuildError } from "./lib/build-error.js";
 import { readJsonLines } from "./lib/read-json.js";
 import { buildDocument, type DocumentBuild } from "./build-document.js";
-import { schemaDir } from "./lib/schemas.js";
+import { loadSchemas, schemaDir } from "./lib/schemas.js";
+import { datasheetSections } from "./docs/datasheet-sections.js";
+import { fillGeneratedSections } from "./docs/generated-sections.js";
 import { dataModule } from "./lib/data-module.js";
 import { mentionAgreement, stanceAgreement } from "../src/agreement.js";
+import { buildExports } from "./exports/index.js";
 
 export const SCHEMA_VERSION = "1.0.0";
 
@@ -34,11 +37,11 @@ interface CorpusAnnotations {
 
 export interface CorpusBuild {
   /** Every output file, by path relative to the root, with its exact content. */
-  files: Record<string, string>;
+  files: Record<string, string | Uint8Array>;
   manifest: Manifest;
 }
 
-const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
+const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
 
 function documentIds(root: string): string[] {
   const dir = join(root, "corpus/raw");
@@ -80,13 +83,13 @@ function validateAll(path: string, records: object[], validate: RecordValidator<
  * The whole build, in memory: raw → clean text → segments → resolved annotations → validated
  * records → manifest. Nothing is written here; the caller writes `files` atomically.
  */
-export function buildCorpus(root = "."): CorpusBuild {
+export async function buildCorpus(root = "."): Promise<CorpusBuild> {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
   const corpus = readCorpusAnnotations(root);
   const context = { root, catalogue: new Map(corpus.catalogue.map((e) => [e.id, e])), targets: corpus.targets };
   const documents = documentIds(root).map((id) => buildDocument(id, context));
 
-  const files: Record<string, string> = {};
+  const files: Record<string, string | Uint8Array> = {};
   const counts: Record<string, number> = {};
   const fileEntries: Manifest["files"] = [];
   const collections: Record<string, object[]> = {};
@@ -101,6 +104,22 @@ export function buildCorpus(root = "."): CorpusBuild {
     collections[exportName] = rows;
     fileEntries.push({ path, bytes: Buffer.byteLength(text), sha256: sha256(text), records: rows.length });
   }
+  const schemaFiles = readdirSync(join(root, schemaDir)).filter((f) => f.endsWith(".schema.json")).sort();
+  const exports = await buildExports({
+    version: pkg.version,
+    documents: documents.map((d) => d.document),
+    paragraphs: documents.flatMap((d) => d.paragraphs),
+    sentences: documents.flatMap((d) => d.sentences),
+    tokens: documents.flatMap((d) => d.tokens),
+    mentions: documents.flatMap((d) => d.mentions),
+    catalogue: corpus.catalogue,
+    targets: corpus.targets,
+    stances: documents.flatMap((d) => d.stances),
+    sentenceStances: documents.flatMap((d) => d.sentenceStances),
+    schemas: schemaFiles.map((f) => ({ path: `${schemaDir}/${f}`, schema: JSON.parse(readFileSync(join(root, schemaDir, f), "utf8")) })),
+    dataFiles: fileEntries,
+  });
+  Object.assign(files, exports);
   const fileEntry = (path: string) => {
     const bytes = readFileSync(join(root, path));
     return { path, bytes: bytes.length, sha256: sha256(bytes) };
@@ -113,13 +132,20 @@ export function buildCorpus(root = "."): CorpusBuild {
     files: [
       ...documents.map((d) => ({ path: d.markdownPath, bytes: Buffer.byteLength(d.markdown), sha256: sha256(d.markdown) })),
       ...fileEntries,
+      ...Object.entries(exports).map(([path, content]) => ({
+        path,
+        bytes: Buffer.byteLength(content),
+        sha256: sha256(content),
+        ...(path.endsWith(".jsonl") && typeof content === "string" ? { records: content.split("\n").filter(Boolean).length } : {}),
+      })),
     ],
-    schemas: readdirSync(join(root, schemaDir)).filter((f) => f.endsWith(".schema.json")).sort().map((f) => fileEntry(`${schemaDir}/${f}`)),
+    schemas: schemaFiles.map((f) => fileEntry(`${schemaDir}/${f}`)),
     sources: documents.flatMap((d) => [fileEntry(d.document.raw), fileEntry(`corpus/repairs/${d.document.id}.json`)]),
   };
   validateAll("corpus/manifest.json", [manifest], validators.Manifest as RecordValidator<unknown>);
   files["corpus/manifest.json"] = `${JSON.stringify(manifest, null, 2)}\n`;
   const withPasses = documents.filter((d) => d.passes);
+  let agreement: object | null = null;
   if (withPasses.length > 0) {
     const all = (pick: (d: DocumentBuild) => object[]) => withPasses.flatMap(pick);
     const report = {
@@ -134,6 +160,24 @@ export function buildCorpus(root = "."): CorpusBuild {
       ),
     };
     files["corpus/agreement/report.json"] = `${JSON.stringify(report, null, 2)}\n`;
+    agreement = report;
+  }
+  if (existsSync(join(root, "DATASHEET.md"))) {
+    const removedByRule: Record<string, number> = {};
+    for (const d of documents) for (const r of d.offsetMap.removed) if (r.by.startsWith("rule:")) removedByRule[r.by.slice(5)] = (removedByRule[r.by.slice(5)] ?? 0) + (r.rawEnd - r.rawStart);
+    const sections = datasheetSections({
+      manifest,
+      mentions: documents.flatMap((d) => d.mentions),
+      catalogue: corpus.catalogue,
+      targets: corpus.targets,
+      stances: documents.flatMap((d) => d.stances),
+      sentenceStances: documents.flatMap((d) => d.sentenceStances),
+      repairs: documents.map((d) => d.repairs),
+      removedByRule,
+      agreement,
+      schemas: loadSchemas(root),
+    });
+    files["DATASHEET.md"] = fillGeneratedSections("DATASHEET.md", readFileSync(join(root, "DATASHEET.md"), "utf8"), sections);
   }
   const rawTexts = Object.fromEntries(documents.map((d) => [d.document.id, readFileSync(join(root, d.document.raw), "utf8")]));
   const module = dataModule(collections, rawTexts, dataFiles);

@@ -8,12 +8,12 @@ import { buildCorpus, summary } from "./build-corpus.js";
 import { runMain } from "./lib/run-main.js";
 import { writeFilesAtomically } from "./lib/write-atomic.js";
 
-function main(): void {
-  const { files, manifest } = buildCorpus(".");
+async function main(): Promise<void> {
+  const { files, manifest } = await buildCorpus(".");
   if (process.argv.includes("--check")) {
     const stale = Object.keys(files).filter((path) => {
       try {
-        return readFileSync(path, "utf8") !== files[path];
+        return !readFileSync(path).equals(Buffer.from(files[path]!));
       } catch {
         return true;
       }

@@ -7,9 +7,10 @@ import { groupBy } from "./group-by.js";
 
 /** brat's `T` number of a mention: its authored number (`…/e12` → T12), so ids stay traceable. */
 function textBoundId(mention: string, document: string): string {
-  const match = new RegExp(`^${document.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/e([1-9][0-9]*)$`).exec(mention);
-  if (!match) throw new Error(`${mention}: expected a mention id of the form ${document}/e<n>, found another form`);
-  return `T${match[1]}`;
+  const prefix = `${document}/e`;
+  const n = mention.startsWith(prefix) ? mention.slice(prefix.length) : "";
+  if (!/^[1-9][0-9]*$/.test(n)) throw new Error(`${mention}: expected a mention id of the form ${document}/e<n>, found another form`);
+  return `T${n}`;
 }
 
 /**

@@ -6,7 +6,7 @@ import { dirname } from "node:path";
  * them are written are they renamed into place. A failure before the renames leaves every
  * previous output untouched. `failAfter` lets tests inject a failure after that many temp writes.
  */
-export function writeFilesAtomically(files: Record<string, string>, options: { failAfter?: number } = {}): void {
+export function writeFilesAtomically(files: Record<string, string | Uint8Array>, options: { failAfter?: number } = {}): void {
   const temps: Array<[string, string]> = [];
   try {
     for (const [path, text] of Object.entries(files)) {
