@@ -26,7 +26,7 @@ export function datasheetSections(input: DatasheetInput): Record<string, string>
   const { manifest } = input;
   const records = markdownTable(
     ["file", "records", "bytes"],
-    manifest.files.filter((f) => f.records !== undefined).map((f) => [`\`${f.path}\``, f.records!, f.bytes]),
+    manifest.files.filter((f) => f.records !== undefined && f.path.startsWith("corpus/data/")).map((f) => [`\`${f.path}\``, f.records!, f.bytes]),
   );
   const types = ["PER", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "EVENT"];
   const byType = count(input.mentions, (m) => m.type);
