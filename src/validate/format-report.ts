@@ -24,7 +24,7 @@ export function summaryLine(r: ReportInput): string {
   const total = r.incidents.length;
   return total === 0
     ? `valid: ${r.records} record${r.records === 1 ? "" : "s"} in ${r.files.length} file${r.files.length === 1 ? "" : "s"}`
-    : `invalid: ${total} incident${total === 1 ? "" : "s"} in ${r.records} records (${Object.entries(r.counts).sort().map(([k, v]) => `${k} ${v}`).join(", ")})`;
+    : `invalid: ${total} incident${total === 1 ? "" : "s"} in ${r.records} record${r.records === 1 ? "" : "s"} (${Object.entries(r.counts).sort().map(([k, v]) => `${k} ${v}`).join(", ")})`;
 }
 
 /** The machine-readable report; its shape is stable across minor versions. */
