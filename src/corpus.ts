@@ -38,6 +38,10 @@ export interface Corpus extends Readonly<CorpusData> {
   stancesOf(sentenceId: string): Stance[];
   /** The sentence-level labels of a sentence, one per target. */
   sentenceStancesOf(sentenceId: string): SentenceStance[];
+  /** The sentence a token or entity mention lies in. */
+  sentenceOf(record: { sentence: string }): Sentence | undefined;
+  /** The paragraph a sentence, token or entity mention lies in. */
+  paragraphOf(record: { paragraph: string }): Paragraph | undefined;
   /** The mentions of a catalogue entity, across documents. */
   mentionsOfEntity(entityId: string): EntityMention[];
   /** The document text between two code-point offsets, half-open. */
@@ -110,6 +114,8 @@ export function createCorpus(data: CorpusData): Corpus {
     stancesOf: (id) => stancesBySentence().get(id) ?? [],
     sentenceStancesOf: (id) => labelsBySentence().get(id) ?? [],
     mentionsOfEntity: (id) => mentionsByEntity().get(id) ?? [],
+    sentenceOf: (record) => sentences().get(record.sentence),
+    paragraphOf: (record) => paragraphs().get(record.paragraph),
     slice: (id, start, end) => {
       requireDocument(id);
       return texts().get(id)!.slice(start, end);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -154,6 +155,15 @@ describe("the build on bad input", () => {
       (root) => editRepairs(root, (r) => void r.repairs.splice(repairIndex(r, "decode-glyph", 36), 1)),
       /us-iran-iraq-2014\.txt:36:5: expected no private-use glyph, found U\+E009/,
     );
+  });
+
+  it("should refuse repaired text that Markdown would not read as a plain paragraph", () => {
+    expectFailure((root) => {
+      const raw = Buffer.from("# عنوان المقال\n");
+      writeIn(root, "corpus/raw/md-heading.txt", raw);
+      const repairs = JSON.parse(readIn(root, REPAIRS));
+      writeIn(root, "corpus/repairs/md-heading.json", JSON.stringify({ document: "md-heading", rawSha256: createHash("sha256").update(raw).digest("hex"), rules: repairs.rules, repairs: [] }));
+    }, /corpus\/text\/md-heading\.md:3:1: expected a plain paragraph, found Markdown heading/);
   });
 
   it("should leave the previous outputs untouched when a build fails", () => {
