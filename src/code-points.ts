@@ -17,15 +17,25 @@ export function codePointLength(text: string): number {
  */
 export class CodePointText {
   readonly text: string;
-  /** UTF-16 offset of each code point, plus one entry for the end of the text. */
-  readonly #unitOffsets: number[];
-  /** Code-point index of each UTF-16 offset (for offsets inside a pair: the pair's index). */
-  readonly #pointIndex: Int32Array;
+  /**
+   * UTF-16 offset of each code point plus one for the end, and the code-point index of each UTF-16
+   * offset. Both are null for text without surrogate pairs (all of this corpus), where the two
+   * offsets coincide: large documents then cost no extra memory.
+   */
+  readonly #unitOffsets: Uint32Array | null;
+  readonly #pointIndex: Uint32Array | null;
+  readonly #length: number;
 
   constructor(text: string) {
     this.text = text;
+    if (!/[\uD800-\uDFFF]/.test(text)) {
+      this.#unitOffsets = null;
+      this.#pointIndex = null;
+      this.#length = text.length;
+      return;
+    }
     const units: number[] = [];
-    const points = new Int32Array(text.length + 1);
+    const points = new Uint32Array(text.length + 1);
     let unit = 0;
     for (const ch of text) {
       points[unit] = units.length;
@@ -35,13 +45,14 @@ export class CodePointText {
     }
     units.push(unit);
     points[unit] = units.length - 1;
-    this.#unitOffsets = units;
+    this.#unitOffsets = Uint32Array.from(units);
     this.#pointIndex = points;
+    this.#length = units.length - 1;
   }
 
   /** Length in code points. */
   get length(): number {
-    return this.#unitOffsets.length - 1;
+    return this.#length;
   }
 
   /** The text between two code-point offsets, half-open [start, end). */
@@ -49,13 +60,13 @@ export class CodePointText {
     this.#check(start, "start");
     this.#check(end, "end");
     if (end < start) throw new RangeError(`expected end >= start, found start ${start} and end ${end}`);
-    return this.text.slice(this.#unitOffsets[start], this.#unitOffsets[end]);
+    return this.text.slice(this.#unit(start), this.#unit(end));
   }
 
   /** UTF-16 offset of a code-point offset. */
   toUnit(point: number): number {
     this.#check(point, "offset");
-    return this.#unitOffsets[point]!;
+    return this.#unit(point);
   }
 
   /** Code-point offset of a UTF-16 offset; throws when the offset splits a surrogate pair. */
@@ -63,9 +74,14 @@ export class CodePointText {
     if (!Number.isInteger(unit) || unit < 0 || unit > this.text.length) {
       throw new RangeError(`expected a UTF-16 offset from 0 to ${this.text.length}, found ${unit}`);
     }
+    if (!this.#pointIndex) return unit;
     const point = this.#pointIndex[unit]!;
-    if (this.#unitOffsets[point] !== unit) throw new RangeError(`UTF-16 offset ${unit} splits a surrogate pair`);
+    if (this.#unitOffsets![point] !== unit) throw new RangeError(`UTF-16 offset ${unit} splits a surrogate pair`);
     return point;
+  }
+
+  #unit(point: number): number {
+    return this.#unitOffsets ? this.#unitOffsets[point]! : point;
   }
 
   #check(point: number, what: string): void {

@@ -50,6 +50,9 @@ export function detectKind(record: unknown, fallback?: RecordKind): RecordKind |
   if (!record || typeof record !== "object" || Array.isArray(record)) return fallback;
   const r = record as Record<string, unknown>;
   const id = typeof r.id === "string" ? r.id : undefined;
+  // The common case first, since this runs once per record: the file name's kind, confirmed by the id.
+  const pattern = fallback ? ID_PATTERNS[fallback.name] : undefined;
+  if (id !== undefined && pattern?.test(id)) return fallback;
   const byName = (name: string) => kindByName(name);
   if (id !== undefined) {
     if (id.includes("#")) return byName("sentence-stance");
@@ -70,6 +73,15 @@ export function detectKind(record: unknown, fallback?: RecordKind): RecordKind |
   if ("sentence" in r && "reason" in r) return byName("stance-resolution");
   return fallback;
 }
+
+const ID_PATTERNS: Record<string, RegExp> = {
+  token: /\/p\d+\/s\d+\/t\d+$/,
+  sentence: /\/p\d+\/s\d+$/,
+  paragraph: /\/p\d+$/,
+  "entity-mention": /\/e\d+$/,
+  stance: /\/st\d+$/,
+  "sentence-stance": /#/,
+};
 
 /** The kind a file name suggests (`entities.jsonl`, `x.entities.jsonl`, `repairs/x.json`). */
 export function kindFromFileName(path: string): RecordKind | undefined {

@@ -85,6 +85,7 @@ async function validate(args: string[]): Promise<number> {
     : undefined;
   const { validator, files, unreadable } = await validateFiles(positionals, {
     level,
+    maxIncidents: maxErrors,
     ...(values.only ? { only: list(values.only)! } : {}),
     ...(values.exclude ? { exclude: list(values.exclude)! } : {}),
     ...(kind ? { kind } : {}),
@@ -92,7 +93,7 @@ async function validate(args: string[]): Promise<number> {
     ...(progress ? { onProgress: progress } : {}),
   });
   if (progress) process.stderr.write("\r\u001b[K");
-  const report = { files, records: validator.records, incidents: validator.incidents, counts: validator.counts, maxErrors };
+  const report = { files, records: validator.records, incidents: validator.incidents, incidentCount: validator.incidentCount, counts: validator.counts, maxErrors };
   const text = format === "json" ? formatJson(report) : format === "github" ? formatGithub(report) : formatText(report);
   process.stdout.write(`${text}\n`);
   if (unreadable) return 2;

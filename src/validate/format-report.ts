@@ -3,7 +3,10 @@ import { checks, type Incident } from "./checks.js";
 export interface ReportInput {
   files: string[];
   records: number;
+  /** The incidents kept (at most maxErrors of them). */
   incidents: Incident[];
+  /** All incidents found, kept or not. */
+  incidentCount: number;
   counts: Record<string, number>;
   maxErrors: number;
 }
@@ -14,14 +17,14 @@ const where = (i: Incident) => `${i.file}${i.line !== undefined ? `:${i.line}` :
 export function formatText(r: ReportInput): string {
   const shown = r.incidents.slice(0, r.maxErrors);
   const lines = shown.map((i) => `${where(i)}: error [${i.check}] ${i.message}`);
-  const hidden = r.incidents.length - shown.length;
+  const hidden = r.incidentCount - shown.length;
   if (hidden > 0) lines.push(`… ${hidden} more incident${hidden === 1 ? "" : "s"} not shown (--max-errors ${r.maxErrors})`);
   return [...lines, summaryLine(r)].join("\n");
 }
 
 /** One line: valid, or how many incidents of which checks. */
 export function summaryLine(r: ReportInput): string {
-  const total = r.incidents.length;
+  const total = r.incidentCount;
   return total === 0
     ? `valid: ${r.records} record${r.records === 1 ? "" : "s"} in ${r.files.length} file${r.files.length === 1 ? "" : "s"}`
     : `invalid: ${total} incident${total === 1 ? "" : "s"} in ${r.records} record${r.records === 1 ? "" : "s"} (${Object.entries(r.counts).sort().map(([k, v]) => `${k} ${v}`).join(", ")})`;
@@ -31,13 +34,13 @@ export function summaryLine(r: ReportInput): string {
 export function formatJson(r: ReportInput): string {
   return JSON.stringify(
     {
-      valid: r.incidents.length === 0,
+      valid: r.incidentCount === 0,
       files: r.files,
       records: r.records,
-      incidentCount: r.incidents.length,
+      incidentCount: r.incidentCount,
       counts: r.counts,
       incidents: r.incidents.slice(0, r.maxErrors),
-      truncated: r.incidents.length > r.maxErrors,
+      truncated: r.incidentCount > r.maxErrors,
     },
     null,
     2,

@@ -1,8 +1,10 @@
+import { isUtf8 } from "node:buffer";
 import { createReadStream, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { parse, type ParseError } from "jsonc-parser";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { detectKind, kindFromFileName, recordKinds, type RecordKind } from "../record-kinds.js";
+import { keyTokensPerLine } from "./scan-keys.js";
 import { Validator, type ValidatorOptions } from "./validator.js";
 
 export interface FileValidation {
@@ -125,26 +127,44 @@ async function validateJsonLinesFile(
   fallback: RecordKind | undefined,
   onProgress?: (records: number, file: string) => void,
 ): Promise<void> {
-  let pending: Buffer[] = [];
   let line = 0;
   let sawBytes = false;
-  const emit = (bytes: Buffer) => {
-    line++;
-    const text = decode(validator, file, line, bytes, line === 1);
-    if (text !== null) validator.line(file, line, text, fallback);
-    if (onProgress && line % 10000 === 0) onProgress(validator.records, file);
+  // Complete lines are handed over a chunk at a time: one native UTF-8 check and one decode per
+  // chunk; only a chunk with a bad byte is re-split line by line to name the bad line.
+  const lines = (bytes: Buffer) => {
+    if (line === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+      validator.report("bom", { file, line: 1, column: 1 }, "expected UTF-8 without a byte-order mark, found a BOM (EF BB BF)");
+      bytes = bytes.subarray(3);
+    }
+    if (isUtf8(bytes)) {
+      const { tokens, spaced } = keyTokensPerLine(bytes);
+      const texts = bytes.toString("utf8").split("\n");
+      for (let i = 0; i < texts.length; i++) validator.line(file, ++line, texts[i]!, fallback, { tokens: tokens[i]!, spaced: spaced[i] === 1 });
+    } else {
+      let start = 0;
+      for (;;) {
+        const end = bytes.indexOf(0x0a, start);
+        const part = bytes.subarray(start, end === -1 ? bytes.length : end);
+        line++;
+        if (isUtf8(part)) validator.line(file, line, part.toString("utf8"), fallback);
+        else validator.report("utf8", { file, line }, "expected UTF-8 text, found an invalid byte sequence");
+        if (end === -1) break;
+        start = end + 1;
+      }
+    }
+    onProgress?.(validator.records, file);
   };
+  let parts: Buffer[] = [];
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     sawBytes ||= chunk.length > 0;
-    let start = 0;
-    for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, start)) {
-      const part = chunk.subarray(start, i);
-      emit(pending.length ? Buffer.concat([...pending, part]) : part);
-      pending = [];
-      start = i + 1;
+    const last = chunk.lastIndexOf(0x0a);
+    if (last === -1) {
+      parts.push(chunk);
+      continue;
     }
-    if (start < chunk.length) pending.push(chunk.subarray(start));
+    lines(parts.length ? Buffer.concat([...parts, chunk.subarray(0, last)]) : chunk.subarray(0, last));
+    parts = last + 1 < chunk.length ? [chunk.subarray(last + 1)] : [];
   }
-  if (pending.length) emit(Buffer.concat(pending));
+  if (parts.length) lines(Buffer.concat(parts));
   if (!sawBytes) validator.report("empty-file", { file }, "expected at least one JSON record, found an empty file");
 }

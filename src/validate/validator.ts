@@ -3,7 +3,10 @@ import { parse, type ParseError } from "jsonc-parser";
 import { CodePointText } from "../code-points.js";
 import { detectKind, type RecordKind } from "../record-kinds.js";
 import { checks, type CheckId, type Incident } from "./checks.js";
-import { firstDuplicateKey } from "./scan-keys.js";
+import { IdSet } from "./id-set.js";
+import { countsAllowDuplicates, firstDuplicateKey, mayHaveDuplicateKeys } from "./scan-keys.js";
+import { SpanStore } from "./span-store.js";
+import { insideGraphemeCluster } from "./grapheme-boundary.js";
 
 /** The records a validation may refer to besides those given: by default the shipped corpus. */
 export interface ReferenceData {
@@ -26,6 +29,8 @@ export interface ValidatorOptions {
   kind?: RecordKind;
   /** Records that references may point to, besides the ones validated. */
   reference?: ReferenceData;
+  /** Keep at most this many incidents in memory (all are counted); default: all. */
+  maxIncidents?: number;
 }
 
 interface Span {
@@ -34,8 +39,6 @@ interface Span {
   document: string;
 }
 
-const graphemes = new Intl.Segmenter("und", { granularity: "grapheme" });
-const WORD_SPLIT_MARK = /^\p{M}/u;
 
 /**
  * The validation engine: feed it records (or raw lines) in any order, then call `finish()`.
@@ -52,12 +55,14 @@ export class Validator {
   readonly #documents = new Map<string, CodePointText>();
   readonly #paragraphs = new Map<string, Span>();
   readonly #sentences = new Map<string, Span & { paragraph: string }>();
+  /** Total incidents, including those not kept because of maxIncidents. */
+  incidentCount = 0;
   readonly #entities = new Map<string, Entity>();
   readonly #targets = new Set<string>();
   readonly #stances = new Set<string>();
-  readonly #ids = new Map<string, Set<string>>();
+  readonly #ids = new Map<string, IdSet>();
   readonly #pending: Array<() => void> = [];
-  readonly #mentionsBySentence = new Map<string, Array<{ id: string; start: number; end: number; file: string; line: number }>>();
+  readonly #spans = new Map<string, SpanStore>();
   readonly #labels = new Map<string, number>();
   readonly #labelledDocuments = new Set<string>();
 
@@ -66,12 +71,14 @@ export class Validator {
     const level = options.level ?? 5;
     const only = options.only ? new Set(options.only) : null;
     const exclude = new Set(options.exclude ?? []);
-    this.#enabled = (check) => checks[check].level <= level && (!only || only.has(check)) && !exclude.has(check);
+    // Decided once, not per record: these are looked up for every check of every record.
+    const enabled = Object.fromEntries(Object.keys(checks).map((c) => [c, checks[c as CheckId].level <= level && (!only || only.has(c)) && !exclude.has(c)]));
+    this.#enabled = (check) => enabled[check] === true;
     const ref = options.reference;
     if (ref) {
       for (const d of ref.documents) this.#documents.set(d.id, new CodePointText(d.text));
-      for (const p of ref.paragraphs) this.#paragraphs.set(p.id, p);
-      for (const s of ref.sentences) this.#sentences.set(s.id, s);
+      for (const p of ref.paragraphs) this.#paragraphs.set(p.id, { start: p.start, end: p.end, document: p.document });
+      for (const s of ref.sentences) this.#sentences.set(s.id, { start: s.start, end: s.end, document: s.document, paragraph: s.paragraph });
       for (const e of ref.entityCatalogue) this.#entities.set(e.id, e);
       for (const t of ref.stanceTargets) this.#targets.add(t.id);
       for (const s of ref.stances) this.#stances.add(s.id);
@@ -81,16 +88,22 @@ export class Validator {
   report(check: CheckId, place: Omit<Incident, "check" | "level" | "message">, message: string): void {
     if (!this.#enabled(check)) return;
     this.counts[check] = (this.counts[check] ?? 0) + 1;
-    this.incidents.push({ check, level: checks[check].level, ...place, message });
+    this.incidentCount++;
+    if (this.#options.maxIncidents === undefined || this.incidents.length < this.#options.maxIncidents) {
+      this.incidents.push({ check, level: checks[check].level, ...place, message });
+    }
   }
 
-  /** Validates one JSONL line (without its "\n"). */
-  line(file: string, line: number, text: string, fallback?: RecordKind): void {
+  /**
+   * Validates one JSONL line (without its "\n"). `keys`, when the caller counted them on the raw
+   * bytes (see keyTokensPerLine), spares the duplicate-key test a pass over the text.
+   */
+  line(file: string, line: number, text: string, fallback?: RecordKind, keys?: { tokens: number; spaced: boolean }): void {
     if (text.endsWith("\r")) {
       this.report("crlf", { file, line, column: text.length }, "expected LF line endings, found CRLF");
       text = text.slice(0, -1);
     }
-    if (text.trim() === "") {
+    if (text.length === 0 || (text.charCodeAt(0) <= 0x20 && text.trim() === "")) {
       this.report("blank-line", { file, line, column: 1 }, "expected one JSON value per line, found a blank line");
       return;
     }
@@ -103,7 +116,8 @@ export class Validator {
       this.report("json-syntax", { file, line, column }, `expected one valid JSON value, found ${found} (${(error as Error).message.split(/ in JSON| is not valid/)[0]})`);
       return;
     }
-    if (this.#enabled("duplicate-key")) {
+    const suspicious = keys ? countsAllowDuplicates(keys.tokens, keys.spaced, value) : mayHaveDuplicateKeys(text, value);
+    if (this.#enabled("duplicate-key") && suspicious) {
       const duplicate = firstDuplicateKey(text);
       if (duplicate) this.report("duplicate-key", { file, line, column: duplicate.offset + 1 }, `expected each key once per object, found ${JSON.stringify(duplicate.key)} twice`);
     }
@@ -132,21 +146,23 @@ export class Validator {
 
   #unique(kind: RecordKind, id: string, place: { file: string; line?: number }, pointer: string): void {
     let ids = this.#ids.get(kind.name);
-    if (!ids) this.#ids.set(kind.name, (ids = new Set()));
-    if (ids.has(id)) this.report("duplicate-id", { ...place, pointer: `${pointer}/id` }, `expected a unique ${kind.type} id, found ${JSON.stringify(id)} again`);
-    ids.add(id);
+    if (!ids) this.#ids.set(kind.name, (ids = new IdSet()));
+    if (!ids.add(id)) this.report("duplicate-id", { ...place, pointer: `${pointer}/id` }, `expected a unique ${kind.type} id, found ${JSON.stringify(id)} again`);
   }
 
   /** A reference check that waits for the end of input when its target is not known yet. */
-  #refer(check: CheckId, exists: () => boolean, place: { file: string; line?: number; pointer: string }, message: string): void {
-    if (!this.#enabled(check)) return;
-    if (exists()) return;
+  /**
+   * A reference check that waits for the end of input when its target is not known yet. The place
+   * and message are built only on failure: this runs several times for every record.
+   */
+  #refer(check: CheckId, exists: () => boolean, place: { file: string; line?: number }, pointer: string, field: string, message: () => string): void {
+    if (!this.#enabled(check) || exists()) return;
     this.#pending.push(() => {
-      if (!exists()) this.report(check, place, message);
+      if (!exists()) this.report(check, { ...place, pointer: `${pointer}/${field}` }, message());
     });
   }
 
-  #span(r: { start: number; end: number; document: string; text?: string }, place: { file: string; line?: number }, pointer: string, parent?: Span & { id: string }): void {
+  #span(r: { start: number; end: number; document: string; text?: string }, place: { file: string; line?: number }, pointer: string, parent?: Span, parentId?: string): void {
     const text = this.#documents.get(r.document);
     if (!text) return;
     if (r.end <= r.start || r.end > text.length) {
@@ -154,26 +170,14 @@ export class Validator {
       return;
     }
     if (parent && (r.start < parent.start || r.end > parent.end)) {
-      this.report("outside-parent", { ...place, pointer: `${pointer}/start` }, `expected [${r.start}, ${r.end}) to lie inside ${parent.id} [${parent.start}, ${parent.end}), found it outside`);
+      this.report("outside-parent", { ...place, pointer: `${pointer}/start` }, `expected [${r.start}, ${r.end}) to lie inside ${parentId} [${parent.start}, ${parent.end}), found it outside`);
     }
     const slice = text.slice(r.start, r.end);
     if (r.text !== undefined && slice !== r.text) {
       this.report("text-mismatch", { ...place, pointer: `${pointer}/text` }, `expected text ${JSON.stringify(slice)} (the document at [${r.start}, ${r.end})), found ${JSON.stringify(r.text)}`);
     }
-    if (this.#enabled("grapheme-boundary")) {
-      const around = text.slice(Math.max(0, r.start - 8), Math.min(text.length, r.end + 8));
-      const offset = r.start - Math.max(0, r.start - 8);
-      const boundaries = new Set<number>();
-      let at = 0;
-      for (const { segment } of graphemes.segment(around)) {
-        boundaries.add(at);
-        at += [...segment].length;
-      }
-      boundaries.add(at);
-      const local = [offset, offset + (r.end - r.start)];
-      if (!local.every((b) => boundaries.has(b)) || WORD_SPLIT_MARK.test(slice)) {
-        this.report("grapheme-boundary", { ...place, pointer: `${pointer}/start` }, `expected [${r.start}, ${r.end}) to start and end between grapheme clusters, found a boundary inside one`);
-      }
+    if (this.#enabled("grapheme-boundary") && (insideGraphemeCluster(text.text, text.toUnit(r.start)) || insideGraphemeCluster(text.text, text.toUnit(r.end)))) {
+      this.report("grapheme-boundary", { ...place, pointer: `${pointer}/start` }, `expected [${r.start}, ${r.end}) to start and end between grapheme clusters, found a boundary inside one`);
     }
   }
 
@@ -197,19 +201,19 @@ export class Validator {
       case "sentence":
       case "token": {
         const s = r as unknown as Paragraph & { paragraph?: string; sentence?: string };
-        this.#refer("missing-document", documentExists(s.document), p("document"), `expected document ${JSON.stringify(s.document)} to exist, found none`);
-        if (kind.name === "paragraph") this.#paragraphs.set(s.id, s);
-        if (kind.name === "sentence") this.#sentences.set(s.id, { ...s, paragraph: s.paragraph! });
+        this.#refer("missing-document", documentExists(s.document), place, pointer, "document", () => `expected document ${JSON.stringify(s.document)} to exist, found none`);
+        if (kind.name === "paragraph") this.#paragraphs.set(s.id, { start: s.start, end: s.end, document: s.document });
+        if (kind.name === "sentence") this.#sentences.set(s.id, { start: s.start, end: s.end, document: s.document, paragraph: s.paragraph! });
         const parentId = kind.name === "sentence" ? s.paragraph! : kind.name === "token" ? s.sentence! : undefined;
         const parentCheck: CheckId = kind.name === "sentence" ? "missing-paragraph" : "missing-sentence";
         const parents = kind.name === "sentence" ? this.#paragraphs : this.#sentences;
         const settle = () => {
           if (!this.#documents.has(s.document)) return;
           const parent = parentId ? parents.get(parentId) : undefined;
-          this.#span(s, place, pointer, parent ? { ...parent, id: parentId! } : undefined);
+          this.#span(s, place, pointer, parent, parentId);
           this.#nfc(s.text, place, `${pointer}/text`);
         };
-        if (parentId) this.#refer(parentCheck, () => parents.has(parentId), p(kind.name === "sentence" ? "paragraph" : "sentence"), `expected ${parentId} to exist, found none`);
+        if (parentId) this.#refer(parentCheck, () => parents.has(parentId), place, pointer, kind.name === "sentence" ? "paragraph" : "sentence", () => `expected ${parentId} to exist, found none`);
         if (this.#documents.has(s.document) && (!parentId || parents.has(parentId))) settle();
         else this.#pending.push(settle);
         break;
@@ -222,39 +226,42 @@ export class Validator {
         break;
       case "entity-mention": {
         const m = r as unknown as EntityMention;
-        this.#refer("missing-document", documentExists(m.document), p("document"), `expected document ${JSON.stringify(m.document)} to exist, found none`);
-        this.#refer("missing-sentence", () => this.#sentences.get(m.sentence)?.paragraph === m.paragraph, p("sentence"), `expected sentence ${m.sentence} to exist in paragraph ${m.paragraph}, found none`);
-        this.#refer("missing-entity", () => this.#entities.has(m.entity), p("entity"), `expected entity ${JSON.stringify(m.entity)} in the catalogue, found none`);
+        this.#refer("missing-document", documentExists(m.document), place, pointer, "document", () => `expected document ${JSON.stringify(m.document)} to exist, found none`);
+        this.#refer("missing-sentence", () => this.#sentences.get(m.sentence)?.paragraph === m.paragraph, place, pointer, "sentence", () => `expected sentence ${m.sentence} to exist in paragraph ${m.paragraph}, found none`);
+        this.#refer("missing-entity", () => this.#entities.has(m.entity), place, pointer, "entity", () => `expected entity ${JSON.stringify(m.entity)} in the catalogue, found none`);
         const settle = () => {
           const sentence = this.#sentences.get(m.sentence);
-          this.#span(m, place, pointer, sentence ? { ...sentence, id: m.sentence } : undefined);
+          this.#span(m, place, pointer, sentence, m.sentence);
           const entity = this.#entities.get(m.entity);
-          const types: EntityType[] = entity ? [entity.type, ...(entity.metonymicTypes ?? [])] : [];
-          if (entity && !types.includes(m.type)) this.report("entity-type", p("type"), `expected type ${types.join(" or ")} for entity ${entity.id}, found ${m.type}`);
+          if (entity && entity.type !== m.type && !entity.metonymicTypes?.includes(m.type)) {
+            const types: EntityType[] = [entity.type, ...(entity.metonymicTypes ?? [])];
+            this.report("entity-type", p("type"), `expected type ${types.join(" or ")} for entity ${entity.id}, found ${m.type}`);
+          }
         };
         if (this.#documents.has(m.document) && this.#sentences.has(m.sentence) && this.#entities.has(m.entity)) settle();
         else this.#pending.push(settle);
         const rest = m.text.startsWith(m.prefix) ? m.text.slice(m.prefix.length) : null;
-        const allowed = rest === null ? [] : [rest, ...(m.prefix.endsWith("ل") && rest.startsWith("ل") ? [`ا${rest}`] : [])];
-        if (!allowed.includes(m.canonical)) {
+        const fused = rest !== null && m.prefix.endsWith("ل") && rest.startsWith("ل");
+        if (m.canonical !== rest && !(fused && m.canonical === `ا${rest}`)) {
+          const allowed = rest === null ? [] : [rest, ...(fused ? [`ا${rest}`] : [])];
           this.report("clitic-canonical", p("canonical"), rest === null ? `expected the prefix ${JSON.stringify(m.prefix)} to begin the text ${JSON.stringify(m.text)}, found it does not` : `expected canonical ${allowed.map((a) => JSON.stringify(a)).join(" or ")}, found ${JSON.stringify(m.canonical)}`);
         }
-        const list = this.#mentionsBySentence.get(m.sentence) ?? [];
-        list.push({ id: m.id, start: m.start, end: m.end, file: place.file, line: place.line ?? 0 });
-        this.#mentionsBySentence.set(m.sentence, list);
+        let spans = this.#spans.get(m.document);
+        if (!spans) this.#spans.set(m.document, (spans = new SpanStore()));
+        spans.add(m.start, m.end, place.file, place.line ?? 0);
         break;
       }
       case "stance": {
         const s = r as unknown as Stance;
         this.#stances.add(s.id);
-        this.#refer("missing-document", documentExists(s.document), p("document"), `expected document ${JSON.stringify(s.document)} to exist, found none`);
-        if (s.holder !== "writer") this.#refer("missing-entity", () => this.#entities.has(s.holder), p("holder"), `expected holder "writer" or a catalogue entity, found ${JSON.stringify(s.holder)}`);
-        this.#refer("missing-target", () => this.#targets.has(s.target), p("target"), `expected target ${JSON.stringify(s.target)} in the target list, found none`);
+        this.#refer("missing-document", documentExists(s.document), place, pointer, "document", () => `expected document ${JSON.stringify(s.document)} to exist, found none`);
+        if (s.holder !== "writer") this.#refer("missing-entity", () => this.#entities.has(s.holder), place, pointer, "holder", () => `expected holder "writer" or a catalogue entity, found ${JSON.stringify(s.holder)}`);
+        this.#refer("missing-target", () => this.#targets.has(s.target), place, pointer, "target", () => `expected target ${JSON.stringify(s.target)} in the target list, found none`);
         s.evidence.forEach((e, i) => {
-          this.#refer("missing-sentence", () => this.#sentences.has(e.sentence), p(`evidence/${i}/sentence`), `expected sentence ${e.sentence} to exist, found none`);
+          this.#refer("missing-sentence", () => this.#sentences.has(e.sentence), place, pointer, `evidence/${i}/sentence`, () => `expected sentence ${e.sentence} to exist, found none`);
           const settle = () => {
             const sentence = this.#sentences.get(e.sentence);
-            this.#span({ ...e, document: s.document }, place, `${pointer}/evidence/${i}`, sentence ? { ...sentence, id: e.sentence } : undefined);
+            this.#span({ ...e, document: s.document }, place, `${pointer}/evidence/${i}`, sentence, e.sentence);
           };
           if (this.#documents.has(s.document) && this.#sentences.has(e.sentence)) settle();
           else this.#pending.push(settle);
@@ -263,9 +270,9 @@ export class Validator {
       }
       case "sentence-stance": {
         const l = r as unknown as SentenceStance;
-        this.#refer("missing-sentence", () => this.#sentences.has(l.sentence), p("sentence"), `expected sentence ${l.sentence} to exist, found none`);
-        this.#refer("missing-target", () => this.#targets.has(l.target), p("target"), `expected target ${JSON.stringify(l.target)} in the target list, found none`);
-        l.stances.forEach((id, i) => this.#refer("missing-stance", () => this.#stances.has(id), p(`stances/${i}`), `expected stance ${id} to exist, found none`));
+        this.#refer("missing-sentence", () => this.#sentences.has(l.sentence), place, pointer, "sentence", () => `expected sentence ${l.sentence} to exist, found none`);
+        this.#refer("missing-target", () => this.#targets.has(l.target), place, pointer, "target", () => `expected target ${JSON.stringify(l.target)} in the target list, found none`);
+        l.stances.forEach((id, i) => this.#refer("missing-stance", () => this.#stances.has(id), place, pointer, `stances/${i}`, () => `expected stance ${id} to exist, found none`));
         const key = `${l.sentence}#${l.target}`;
         this.#labels.set(key, (this.#labels.get(key) ?? 0) + 1);
         if (this.#labels.get(key) === 2) this.report("sentence-label-count", p("id"), `expected one label for ${key}, found a second`);
@@ -278,14 +285,12 @@ export class Validator {
   /** Settles deferred checks and whole-input rules; call once after the last record. */
   finish(): void {
     for (const settle of this.#pending.splice(0)) settle();
-    for (const [sentence, mentions] of this.#mentionsBySentence) {
-      for (const m of mentions) {
-        const outers = mentions.filter((o) => o !== m && o.start <= m.start && m.end <= o.end && !(o.start === m.start && o.end === m.end));
-        const crossing = mentions.find((o) => o.start < m.start && m.start < o.end && o.end < m.end);
-        const place = { file: m.file, ...(m.line ? { line: m.line } : {}), pointer: "/start" };
-        if (outers.length > 1) this.report("nesting-depth", place, `expected at most one level of nesting in ${sentence}, found ${m.id} inside ${outers.length} mentions`);
-        if (crossing) this.report("nesting-depth", place, `expected nested or separate mentions, found ${m.id} crossing ${crossing.id}`);
-      }
+    for (const [document, spans] of this.#spans) {
+      spans.sweep((problem, at, other) => {
+        const place = { file: at.file, ...(at.line ? { line: at.line } : {}), pointer: "/start" };
+        if (problem === "depth") this.report("nesting-depth", place, `expected at most one level of nesting in ${document}, found [${at.start}, ${at.end}) inside two mentions, the outer [${other.start}, ${other.end})`);
+        else this.report("nesting-depth", place, `expected nested or separate mentions in ${document}, found [${at.start}, ${at.end}) crossing [${other.start}, ${other.end})`);
+      });
     }
     if (this.#labelledDocuments.size > 0 && this.#targets.size > 0) {
       for (const [id, s] of this.#sentences) {
@@ -300,7 +305,7 @@ export class Validator {
   }
 
   get valid(): boolean {
-    return this.incidents.length === 0;
+    return this.incidentCount === 0;
   }
 }
 
