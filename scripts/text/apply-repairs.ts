@@ -157,9 +157,18 @@ export function applyRepairs(raw: string, repairs: TextRepairs, files: { raw: st
   let pendingBlankJoin: string | null = null;
   let pendingBlankFirstLine = 0;
 
+  // Whitespace outside any paragraph can only go by the fold-whitespace rule; a document that
+  // does not declare it keeps every character, or the build says which one it cannot place.
+  const dropWhitespace = (raw: number) => {
+    if (!rules.has("fold-whitespace")) {
+      const line = lines.find((l) => raw >= l.start && raw <= (l.newline ?? l.start + l.chars.length));
+      throw new BuildError(files.raw, `${line?.number ?? 1}:${raw - (line?.start ?? 0) + 1}`, "expected the fold-whitespace rule to be declared to remove whitespace outside paragraphs, found no such rule");
+    }
+    removed.push({ raw, by: "rule:fold-whitespace" });
+  };
   const closeParagraph = () => {
     if (current.some((c) => !isSpace(c.ch))) paragraphs.push(current);
-    else for (const c of current) if (c.raw !== null) removed.push({ raw: c.raw, by: "rule:fold-whitespace" });
+    else for (const c of current) if (c.raw !== null) dropWhitespace(c.raw);
     current = [];
   };
 
@@ -224,7 +233,7 @@ export function applyRepairs(raw: string, repairs: TextRepairs, files: { raw: st
     current.push(...kept);
     if (line.newline !== null) current.push({ ch: "\n", raw: line.newline, by: null });
   }
-  for (const { raw } of pendingBlank) removed.push({ raw, by: "rule:fold-whitespace" });
+  for (const { raw } of pendingBlank) dropWhitespace(raw);
   closeParagraph();
 
   for (const [line, id] of joins) {

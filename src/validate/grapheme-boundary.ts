@@ -1,21 +1,33 @@
 const segmenter = new Intl.Segmenter("und", { granularity: "grapheme" });
 
 /**
- * Characters that can continue a grapheme cluster (marks, joiners, variation selectors, emoji
- * modifiers and tags, regional indicators, Hangul jamo, spacing marks, prepend characters) or
- * that are half of a surrogate pair. A boundary between two characters that are neither cannot
- * fall inside a cluster, which settles almost every boundary without calling Intl.Segmenter.
+ * Characters (UTF-16 code units) next to which a grapheme boundary may be missing: CR (before LF),
+ * marks and other grapheme extenders, spacing marks written as letters (Thai ำ, Lao ຳ), joiners and
+ * variation selectors, prepend characters, Hangul jamo and syllables, and surrogates (every astral
+ * character: emoji, regional indicators, tags). A boundary between two code units that are both
+ * outside this set is always a grapheme boundary, which settles almost every boundary at once.
  */
-const COMPLEX = /[\p{M}\u200C\u200D\uFE00-\uFE0F\u1100-\u11FF\uAC00-\uD7A3\uD800-\uDFFF\u0600-\u0605\u06DD\u070F\u08E2\u0D4E\u{110BD}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u{E0000}-\u{E007F}]/u;
+const COMPLEX = /[\r\p{M}\p{Grapheme_Extend}\u0E33\u0EB3\u200C\u200D\uFE00-\uFE0F\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u1100-\u11FF\uA960-\uA97F\uAC00-\uD7FF\uD800-\uDFFF\uFF9E\uFF9F]/u;
+
+/** Grapheme boundaries of recent texts (one bit per UTF-16 unit), computed once per text on first need. */
+const cache = new Map<string, Uint8Array>();
+
+function boundariesOf(text: string): Uint8Array {
+  let bits = cache.get(text);
+  if (!bits) {
+    if (cache.size >= 64) cache.clear();
+    bits = new Uint8Array((text.length >> 3) + 1);
+    for (const { index } of segmenter.segment(text)) bits[index >> 3]! |= 1 << (index & 7);
+    bits[text.length >> 3]! |= 1 << (text.length & 7);
+    cache.set(text, bits);
+  }
+  return bits;
+}
 
 /** Whether the UTF-16 offset `at` of `text` falls inside a grapheme cluster. */
 export function insideGraphemeCluster(text: string, at: number): boolean {
   if (at <= 0 || at >= text.length) return false;
-  const before = text[at - 1]!;
-  const after = text[at]!;
-  if (!COMPLEX.test(before) && !COMPLEX.test(after)) return false;
-  const from = Math.max(0, at - 32);
-  const window = text.slice(from, Math.min(text.length, at + 32));
-  for (const { index } of segmenter.segment(window)) if (from + index === at) return false;
-  return true;
+  if (!COMPLEX.test(text[at - 1]!) && !COMPLEX.test(text[at]!)) return false;
+  const bits = boundariesOf(text);
+  return (bits[at >> 3]! & (1 << (at & 7))) === 0;
 }

@@ -33,7 +33,7 @@ export function firstDuplicateKey(json: string): { key: string; offset: number }
       const top = stack[stack.length - 1];
       if (top) {
         let j = i;
-        while (j < n && (json.charCodeAt(j) === 0x20 || json.charCodeAt(j) === 0x09)) j++;
+        while (j < n && (json.charCodeAt(j) === 0x20 || json.charCodeAt(j) === 0x09 || json.charCodeAt(j) === 0x0d || json.charCodeAt(j) === 0x0a)) j++;
         if (json.charCodeAt(j) === 0x3a /* : */) {
           const raw = json.slice(start, i);
           const key = escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
@@ -57,7 +57,7 @@ export function firstDuplicateKey(json: string): { key: string; offset: number }
 export function mayHaveDuplicateKeys(json: string, parsed: unknown): boolean {
   // A key written with whitespace before its colon breaks the count; `"` followed by whitespace
   // is rare in compact JSONL, so the regex runs only then.
-  if ((json.indexOf('" ') !== -1 || json.indexOf('"\t') !== -1 || json.indexOf('"\r') !== -1) && /"\s+:/.test(json)) return true;
+  if ((json.indexOf('" ') !== -1 || json.indexOf('"\t') !== -1 || json.indexOf('"\r') !== -1 || json.indexOf('"\n') !== -1) && /"\s+:/.test(json)) return true;
   let tokens = 0;
   for (let i = json.indexOf('":'); i !== -1; i = json.indexOf('":', i + 2)) tokens++;
   return tokens !== countKeys(parsed);
@@ -85,7 +85,7 @@ export function keyTokensPerLine(bytes: Uint8Array & { indexOf(value: number, fr
       tokens[line]!++;
       continue;
     }
-    while (k >= 0 && (bytes[k] === 0x20 || bytes[k] === 0x09 || bytes[k] === 0x0d)) k--;
+    while (k >= 0 && (bytes[k] === 0x20 || bytes[k] === 0x09 || bytes[k] === 0x0d || bytes[k] === 0x0a)) k--;
     if (k < j - 1 && bytes[k] === 0x22) spaced[line] = 1;
   }
   return { tokens, spaced };
@@ -96,14 +96,22 @@ export function countsAllowDuplicates(tokens: number, spaced: boolean, parsed: u
   return spaced || tokens !== countKeys(parsed);
 }
 
+/** Keys in all objects of a parsed value, counted with an explicit stack (input may nest deeply). */
 function countKeys(value: unknown): number {
-  if (value === null || typeof value !== "object") return 0;
-  if (Array.isArray(value)) {
-    let n = 0;
-    for (const item of value) n += countKeys(item);
-    return n;
-  }
   let n = 0;
-  for (const key in value as Record<string, unknown>) n += 1 + countKeys((value as Record<string, unknown>)[key]);
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== "object") continue;
+    if (Array.isArray(node)) {
+      for (const item of node) if (item !== null && typeof item === "object") stack.push(item);
+      continue;
+    }
+    for (const key in node as Record<string, unknown>) {
+      n++;
+      const child = (node as Record<string, unknown>)[key];
+      if (child !== null && typeof child === "object") stack.push(child);
+    }
+  }
   return n;
 }

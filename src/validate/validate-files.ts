@@ -1,10 +1,10 @@
 import { isUtf8 } from "node:buffer";
 import { createReadStream, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { parse, type ParseError } from "jsonc-parser";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { detectKind, kindFromFileName, recordKinds, type RecordKind } from "../record-kinds.js";
-import { keyTokensPerLine } from "./scan-keys.js";
+import { jsonErrorOffset } from "./json-error.js";
+import { firstDuplicateKey, keyTokensPerLine } from "./scan-keys.js";
 import { Validator, type ValidatorOptions } from "./validator.js";
 
 export interface FileValidation {
@@ -88,22 +88,28 @@ async function validateJsonFile(validator: Validator, file: string, fallback: Re
     validator.report("empty-file", { file }, "expected a JSON value, found an empty file");
     return;
   }
+  const lineColumn = (offset: number) => {
+    const before = text.slice(0, offset);
+    return { line: before.split("\n").length, column: offset - before.lastIndexOf("\n") };
+  };
+  const crlf = text.indexOf("\r\n");
+  if (crlf !== -1) validator.report("crlf", { file, ...lineColumn(crlf) }, "expected LF line endings, found CRLF");
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const errors: ParseError[] = [];
-    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    const offset = errors[0]?.offset ?? text.length;
-    const before = text.slice(0, offset);
-    const line = before.split("\n").length;
-    const column = offset - before.lastIndexOf("\n");
-    const reason = (error as Error).message.split(/ in JSON| is not valid/)[0];
-    validator.report("json-syntax", { file, line, column }, `expected one valid JSON value, found ${JSON.stringify(text.slice(offset, offset + 12))} (${reason})`);
+    const position = /position (\d+)/.exec((error as Error).message);
+    const offset = position ? Number(position[1]) : jsonErrorOffset(text);
+    const found = offset >= text.length ? "the end of the file" : JSON.stringify(text.slice(offset, offset + 12));
+    validator.report("json-syntax", { file, ...lineColumn(offset) }, `expected one valid JSON value, found ${found} (${(error as Error).message.split(/ in JSON| is not valid/)[0]})`);
     return;
   }
-  if (Array.isArray(value)) value.forEach((item, i) => validator.record(file, undefined, item, `/${i}`, fallback));
-  else validator.record(file, 1, value, "", fallback);
+  const duplicate = firstDuplicateKey(text);
+  if (duplicate) validator.report("duplicate-key", { file, ...lineColumn(duplicate.offset) }, `expected each key once per object, found ${JSON.stringify(duplicate.key)} twice`);
+  if (Array.isArray(value)) {
+    if (value.length === 0) validator.report("empty-file", { file }, "expected at least one record, found an empty array");
+    value.forEach((item, i) => validator.record(file, undefined, item, `/${i}`, fallback));
+  } else validator.record(file, 1, value, "", fallback);
 }
 
 /** Decodes one line's bytes as strict UTF-8; reports a BOM at the start of the file. */

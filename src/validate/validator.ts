@@ -1,5 +1,5 @@
 import type { Document, Entity, EntityMention, EntityType, Paragraph, Sentence, SentenceStance, Stance, StanceTarget } from "../generated/types.js";
-import { parse, type ParseError } from "jsonc-parser";
+import { jsonErrorOffset } from "./json-error.js";
 import { CodePointText } from "../code-points.js";
 import { detectKind, type RecordKind } from "../record-kinds.js";
 import { checks, type CheckId, type Incident } from "./checks.js";
@@ -116,6 +116,11 @@ export class Validator {
       this.report("json-syntax", { file, line, column }, `expected one valid JSON value, found ${found} (${(error as Error).message.split(/ in JSON| is not valid/)[0]})`);
       return;
     }
+    // A \uD800-style escape can put a lone surrogate in a string: JavaScript accepts it, UTF-8 cannot encode it.
+    if (text.includes("\\u")) {
+      const pointer = loneSurrogate(value);
+      if (pointer !== null) this.report("utf8", { file, line, pointer }, "expected well-formed Unicode text, found a lone surrogate escape (text that UTF-8 cannot encode)");
+    }
     const suspicious = keys ? countsAllowDuplicates(keys.tokens, keys.spaced, value) : mayHaveDuplicateKeys(text, value);
     if (this.#enabled("duplicate-key") && suspicious) {
       const duplicate = firstDuplicateKey(text);
@@ -136,8 +141,7 @@ export class Validator {
     if (!kind.validate(value)) {
       for (const e of kind.validate.errors ?? []) {
         const detail = e.keyword === "additionalProperties" ? ` (${JSON.stringify(e.params.additionalProperty)})` : e.keyword === "enum" ? ` ${JSON.stringify(e.params.allowedValues)}` : "";
-        const found = JSON.stringify(valueAt(value, e.instancePath)) ?? "nothing";
-        this.report("schema", { ...place, pointer: `${pointer}${e.instancePath}` || "/" }, `expected ${kind.type} to satisfy "${e.keyword}" (${e.message}${detail}), found ${found.length > 80 ? `${found.slice(0, 80)}…` : found}`);
+        this.report("schema", { ...place, pointer: `${pointer}${e.instancePath}` || "/" }, `expected ${kind.type} to satisfy "${e.keyword}" (${e.message}${detail}), found ${shown(valueAt(value, e.instancePath))}`);
       }
       return;
     }
@@ -174,7 +178,7 @@ export class Validator {
     }
     const slice = text.slice(r.start, r.end);
     if (r.text !== undefined && slice !== r.text) {
-      this.report("text-mismatch", { ...place, pointer: `${pointer}/text` }, `expected text ${JSON.stringify(slice)} (the document at [${r.start}, ${r.end})), found ${JSON.stringify(r.text)}`);
+      this.report("text-mismatch", { ...place, pointer: `${pointer}/text` }, `expected text ${shown(slice)} (the document at [${r.start}, ${r.end})), found ${shown(r.text)}`);
     }
     if (this.#enabled("grapheme-boundary") && (insideGraphemeCluster(text.text, text.toUnit(r.start)) || insideGraphemeCluster(text.text, text.toUnit(r.end)))) {
       this.report("grapheme-boundary", { ...place, pointer: `${pointer}/start` }, `expected [${r.start}, ${r.end}) to start and end between grapheme clusters, found a boundary inside one`);
@@ -213,7 +217,13 @@ export class Validator {
           this.#span(s, place, pointer, parent, parentId);
           this.#nfc(s.text, place, `${pointer}/text`);
         };
-        if (parentId) this.#refer(parentCheck, () => parents.has(parentId), place, pointer, kind.name === "sentence" ? "paragraph" : "sentence", () => `expected ${parentId} to exist, found none`);
+        // The parent must exist and belong to the same paragraph (tokens) or document (sentences).
+        const parentFits = () => {
+          const parent = parents.get(parentId!);
+          if (!parent) return false;
+          return kind.name === "token" ? (parent as { paragraph?: string }).paragraph === s.paragraph : parent.document === s.document;
+        };
+        if (parentId) this.#refer(parentCheck, parentFits, place, pointer, kind.name === "sentence" ? "paragraph" : "sentence", () => `expected ${parentId} to exist in ${kind.name === "token" ? `paragraph ${s.paragraph}` : `document ${s.document}`}, found ${parents.has(parentId) ? "it elsewhere" : "none"}`);
         if (this.#documents.has(s.document) && (!parentId || parents.has(parentId))) settle();
         else this.#pending.push(settle);
         break;
@@ -319,14 +329,41 @@ function valueAt(root: unknown, pointer: string): unknown {
   return node;
 }
 
-/**
- * 1-based column of a JSON.parse error. V8 does not always say where; jsonc-parser, in strict
- * settings, locates the first error in one linear pass.
- */
+/** 1-based column of a JSON.parse error: V8 does not always say where, so a scan finds it. */
 function jsonErrorColumn(text: string, error: Error): number {
   const position = /position (\d+)/.exec(error.message);
-  if (position) return Number(position[1]) + 1;
-  const errors: ParseError[] = [];
-  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  return (errors[0]?.offset ?? text.length) + 1;
+  return (position ? Number(position[1]) : jsonErrorOffset(text)) + 1;
+}
+
+/** A value for an error message: short, and true to what the input said (1e400 is Infinity, not null). */
+export function shown(value: unknown, max = 80): string {
+  let text: string;
+  if (typeof value === "number" && !Number.isFinite(value)) text = String(value);
+  else {
+    try {
+      text = JSON.stringify(value) ?? "nothing";
+    } catch {
+      text = "a value nested too deeply to show";
+    }
+  }
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The JSON Pointer of the first string in `value` that is not well-formed Unicode, if any. */
+function loneSurrogate(value: unknown): string | null {
+  const stack: Array<[unknown, string]> = [[value, ""]];
+  while (stack.length > 0) {
+    const [node, pointer] = stack.pop()!;
+    if (typeof node === "string") {
+      if (LONE_SURROGATE.test(node)) return pointer || "/";
+    } else if (node && typeof node === "object") {
+      for (const [key, child] of Object.entries(node)) {
+        if (LONE_SURROGATE.test(key)) return `${pointer}/${key}`;
+        stack.push([child, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`]);
+      }
+    }
+  }
+  return null;
 }
