@@ -22,7 +22,9 @@ async function main(): Promise<void> {
     console.log(summary(manifest).replace("wrote", "checked"));
     return;
   }
-  writeFilesAtomically(files);
+  // ANC_FAIL_AFTER_WRITES lets the tests interrupt the build after that many file writes.
+  const failAfter = process.env.ANC_FAIL_AFTER_WRITES;
+  writeFilesAtomically(files, failAfter === undefined ? {} : { failAfter: Number(failAfter) });
   console.log(summary(manifest));
 }
 

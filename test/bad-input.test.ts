@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { buildCorpus } from "../scripts/build-corpus.js";
 import { readIn, runBuild, tempRoot, writeIn } from "./helpers/temp-root.js";
 
 const DOC = "us-iran-iraq-2014";
@@ -164,6 +165,24 @@ describe("the build on bad input", () => {
       const repairs = JSON.parse(readIn(root, REPAIRS));
       writeIn(root, "corpus/repairs/md-heading.json", JSON.stringify({ document: "md-heading", rawSha256: createHash("sha256").update(raw).digest("hex"), rules: repairs.rules, repairs: [] }));
     }, /corpus\/text\/md-heading\.md:3:1: expected a plain paragraph, found Markdown heading/);
+  });
+
+  it("should leave every previous output intact when the build is interrupted at any of its writes", async () => {
+    const root = tempRoot();
+    expect(runBuild(root).status).toBe(0);
+    // Change an input so that a completed build would change the outputs.
+    writeIn(root, ENTITIES, replaceOnce(readIn(root, ENTITIES), '"type": "DATE"', '"type": "DATE", "note": "interrupted"'));
+    const outputs = ["corpus/data/entities.jsonl", "corpus/manifest.json", "corpus/text/us-iran-iraq-2014.md", "corpus/exports/conll/us-iran-iraq-2014.conll", "DATASHEET.md"];
+    const before = outputs.map((p) => (existsSync(join(root, p)) ? readIn(root, p) : null));
+    const writes = Object.keys((await buildCorpus(root)).files).length;
+    for (const failAfter of [0, 1, Math.floor(writes / 2), writes - 1]) {
+      const result = runBuild(root, { ANC_FAIL_AFTER_WRITES: String(failAfter) });
+      expect(result.status, `interrupted after ${failAfter} writes`).toBe(1);
+      expect(result.stderr).toMatch(/injected failure/);
+      expect(outputs.map((p) => (existsSync(join(root, p)) ? readIn(root, p) : null)), `after ${failAfter} writes`).toEqual(before);
+    }
+    expect(runBuild(root).status).toBe(0);
+    expect(readIn(root, "corpus/data/entities.jsonl")).toContain('"note":"interrupted"');
   });
 
   it("should leave the previous outputs untouched when a build fails", () => {

@@ -31,10 +31,11 @@ export function readIn(root: string, path: string): string {
 }
 
 /** Runs `npm run build`'s script in `root`, as a user would, and returns its exit and output. */
-export function runBuild(root: string): { status: number | null; stdout: string; stderr: string } {
+export function runBuild(root: string, env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [join(repo, "node_modules/tsx/dist/cli.mjs"), join(repo, "scripts/build.ts")], {
     cwd: root,
     encoding: "utf8",
+    env: { ...process.env, ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
