@@ -1,5 +1,6 @@
 import type { Entity, EntityMention, Manifest, SentenceStance, Stance, StanceTarget } from "../src/generated/types.js";
 import * as validators from "../src/generated/validators.js";
+import { publishedKinds } from "../src/record-kinds.js";
 import type { RecordValidator } from "../src/generated/validators.js";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -16,19 +17,19 @@ import { buildExports } from "./exports/index.js";
 
 export const SCHEMA_VERSION = "1.0.0";
 
-/** Each published JSONL file, the validator of its records, and how to collect them. */
-const dataFiles: Array<{ name: string; exportName: string; type: string; validate: RecordValidator<unknown>; records: (docs: DocumentBuild[], corpus: CorpusAnnotations) => object[] }> = [
-  { name: "documents", exportName: "documents", type: "Document", validate: validators.Document, records: (d) => d.map((x) => x.document) },
-  { name: "paragraphs", exportName: "paragraphs", type: "Paragraph", validate: validators.Paragraph, records: (d) => d.flatMap((x) => x.paragraphs) },
-  { name: "sentences", exportName: "sentences", type: "Sentence", validate: validators.Sentence, records: (d) => d.flatMap((x) => x.sentences) },
-  { name: "tokens", exportName: "tokens", type: "Token", validate: validators.Token, records: (d) => d.flatMap((x) => x.tokens) },
-  { name: "entities", exportName: "entityMentions", type: "EntityMention", validate: validators.EntityMention, records: (d) => d.flatMap((x) => x.mentions) },
-  { name: "entity-catalogue", exportName: "entityCatalogue", type: "Entity", validate: validators.Entity, records: (_, c) => c.catalogue },
-  { name: "stance-targets", exportName: "stanceTargets", type: "StanceTarget", validate: validators.StanceTarget, records: (_, c) => c.targets },
-  { name: "stances", exportName: "stances", type: "Stance", validate: validators.Stance, records: (d) => d.flatMap((x) => x.stances) },
-  { name: "sentence-stances", exportName: "sentenceStances", type: "SentenceStance", validate: validators.SentenceStance, records: (d) => d.flatMap((x) => x.sentenceStances) },
-  { name: "offset-maps", exportName: "offsetMaps", type: "OffsetMap", validate: validators.OffsetMap, records: (d) => d.map((x) => x.offsetMap) },
-];
+/** How to collect the records of each published record type (see publishedKinds). */
+const collect: Record<string, (docs: DocumentBuild[], corpus: CorpusAnnotations) => object[]> = {
+  document: (d) => d.map((x) => x.document),
+  paragraph: (d) => d.flatMap((x) => x.paragraphs),
+  sentence: (d) => d.flatMap((x) => x.sentences),
+  token: (d) => d.flatMap((x) => x.tokens),
+  entity: (_, c) => c.catalogue,
+  "stance-target": (_, c) => c.targets,
+  "entity-mention": (d) => d.flatMap((x) => x.mentions),
+  stance: (d) => d.flatMap((x) => x.stances),
+  "sentence-stance": (d) => d.flatMap((x) => x.sentenceStances),
+  "offset-map": (d) => d.map((x) => x.offsetMap),
+};
 
 interface CorpusAnnotations {
   catalogue: Entity[];
@@ -94,8 +95,10 @@ export async function buildCorpus(root = "."): Promise<CorpusBuild> {
   const fileEntries: Manifest["files"] = [];
   const collections: Record<string, object[]> = {};
   for (const d of documents) files[d.markdownPath] = d.markdown;
-  for (const { name, exportName, validate, records } of dataFiles) {
+  for (const { name: kind, file: name, exportName, validate } of publishedKinds) {
     const path = `corpus/data/${name}.jsonl`;
+    const records = collect[kind];
+    if (!records) throw new Error(`expected a way to collect ${kind} records in scripts/build-corpus.ts, found none`);
     const rows = records(documents, corpus);
     validateAll(path, rows, validate);
     const text = rows.map((r) => `${JSON.stringify(r)}\n`).join("");
@@ -180,7 +183,7 @@ export async function buildCorpus(root = "."): Promise<CorpusBuild> {
     files["DATASHEET.md"] = fillGeneratedSections("DATASHEET.md", readFileSync(join(root, "DATASHEET.md"), "utf8"), sections);
   }
   const rawTexts = Object.fromEntries(documents.map((d) => [d.document.id, readFileSync(join(root, d.document.raw), "utf8")]));
-  const module = dataModule(collections, rawTexts, dataFiles);
+  const module = dataModule(collections, rawTexts, publishedKinds);
   files["src/generated/corpus-data.js"] = module.js;
   files["src/generated/corpus-data.d.ts"] = module.dts;
   return { files, manifest };

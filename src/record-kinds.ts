@@ -7,15 +7,17 @@ export interface RecordKind {
   name: string;
   /** The generated type (and precompiled validator) name. */
   type: string;
-  /** Published JSONL file stem, for record types that are published. */
+  /** Published JSONL file stem (corpus/data/<file>.jsonl), for record types that are published. */
   file?: string;
+  /** The name of the published records in the library's data module and in `CorpusData`. */
+  exportName?: string;
   validate: RecordValidator<unknown>;
 }
 
-const kind = (name: string, type: keyof typeof validators, file?: string): RecordKind => ({
+const kind = (name: string, type: keyof typeof validators, file?: string, exportName?: string): RecordKind => ({
   name,
   type,
-  ...(file ? { file } : {}),
+  ...(file ? { file, exportName: exportName ?? file } : {}),
   validate: validators[type] as RecordValidator<unknown>,
 });
 
@@ -25,18 +27,21 @@ export const recordKinds: RecordKind[] = [
   kind("paragraph", "Paragraph", "paragraphs"),
   kind("sentence", "Sentence", "sentences"),
   kind("token", "Token", "tokens"),
-  kind("entity", "Entity", "entity-catalogue"),
-  kind("stance-target", "StanceTarget", "stance-targets"),
-  kind("entity-mention", "EntityMention", "entities"),
+  kind("entity", "Entity", "entity-catalogue", "entityCatalogue"),
+  kind("stance-target", "StanceTarget", "stance-targets", "stanceTargets"),
+  kind("entity-mention", "EntityMention", "entities", "entityMentions"),
   kind("stance", "Stance", "stances"),
-  kind("sentence-stance", "SentenceStance", "sentence-stances"),
-  kind("offset-map", "OffsetMap", "offset-maps"),
+  kind("sentence-stance", "SentenceStance", "sentence-stances", "sentenceStances"),
+  kind("offset-map", "OffsetMap", "offset-maps", "offsetMaps"),
   kind("entity-annotation", "EntityAnnotation"),
   kind("stance-annotation", "StanceAnnotation"),
   kind("stance-resolution", "StanceResolution"),
   kind("repairs", "TextRepairs"),
   kind("manifest", "Manifest"),
 ];
+
+/** The record types published as corpus/data/*.jsonl, in dependency order. */
+export const publishedKinds = recordKinds.filter((k): k is RecordKind & { file: string; exportName: string } => k.file !== undefined);
 
 export function kindByName(name: string): RecordKind | undefined {
   return recordKinds.find((k) => k.name === name || k.file === name || k.type === name);

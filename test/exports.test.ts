@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { published, readJsonl } from "./helpers/published.js";
 import { parse as parseYaml } from "yaml";
 import { buildExports, type ExportInput } from "../scripts/exports/index.js";
 import type { Document, Entity, EntityMention, Paragraph, Sentence, SentenceStance, Stance, StanceTarget, Token } from "../src/generated/types.js";
@@ -14,11 +15,6 @@ import type { Document, Entity, EntityMention, Paragraph, Sentence, SentenceStan
  * the export code.
  */
 
-const readJsonl = <T>(name: string): T[] =>
-  readFileSync(`corpus/data/${name}.jsonl`, "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as T);
 
 const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
 
@@ -47,17 +43,6 @@ const schemaOf = (name: string) => schemas.find((s) => s.path === `schema/v1/${n
 const defs = schemaOf("defs");
 const entityTypes: string[] = defs.$defs.entityType.enum;
 
-const published = {
-  documents: readJsonl<Document>("documents"),
-  paragraphs: readJsonl<Paragraph>("paragraphs"),
-  sentences: readJsonl<Sentence>("sentences"),
-  tokens: readJsonl<Token>("tokens"),
-  mentions: readJsonl<EntityMention>("entities"),
-  catalogue: readJsonl<Entity>("entity-catalogue"),
-  targets: readJsonl<StanceTarget>("stance-targets"),
-  stances: readJsonl<Stance>("stances"),
-  sentenceStances: readJsonl<SentenceStance>("sentence-stances"),
-};
 
 const dataFiles = readdirSync("corpus/data")
   .filter((f) => f.endsWith(".jsonl"))

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import * as shipped from "../src/generated/corpus-data.js";
 import { codePointLength } from "../src/code-points.js";
-import { checks } from "../src/validate/checks.js";
+import { checks, type Incident } from "../src/validate/checks.js";
 import { validateFiles } from "../src/validate/validate-files.js";
 import { Validator } from "../src/validate/validator.js";
 import { published } from "./helpers/published.js";
@@ -23,15 +23,6 @@ const graphemes = `${dir}/grapheme-document`;
 const graphemeBase = [`${graphemes}/documents.jsonl`, `${graphemes}/paragraphs.jsonl`, `${graphemes}/sentences.jsonl`];
 const STACK_TRACE = /^\s+at .+/m;
 
-interface Incident {
-  check: string;
-  level: number;
-  file: string;
-  line?: number;
-  column?: number;
-  pointer?: string;
-  message: string;
-}
 
 interface Report {
   valid: boolean;

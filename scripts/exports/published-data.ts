@@ -1,3 +1,4 @@
+import { publishedKinds } from "../../src/record-kinds.js";
 import type { ExportInput } from "./export-input.js";
 
 /** One published JSONL file: its name, its record schema and, where the exports get them, its records. */
@@ -9,20 +10,26 @@ export interface PublishedData {
   records?: (input: ExportInput) => object[];
 }
 
+/** How each published record type is taken from the export input (offset maps are described, not converted). */
+const RECORDS: Record<string, ((input: ExportInput) => object[]) | undefined> = {
+  document: (i) => i.documents,
+  paragraph: (i) => i.paragraphs,
+  sentence: (i) => i.sentences,
+  token: (i) => i.tokens,
+  "entity-mention": (i) => i.mentions,
+  entity: (i) => i.catalogue,
+  "stance-target": (i) => i.targets,
+  stance: (i) => i.stances,
+  "sentence-stance": (i) => i.sentenceStances,
+};
+
 /**
- * The published JSONL files and their schemas. The names differ (`entities` holds
- * `entity-mention` records), so the pairing is declared here rather than guessed from names.
- * Mirrors the list in scripts/build-corpus.ts; a file missing here makes the exports throw.
+ * The published JSONL files and their schemas, from the package's one list of record types
+ * (src/record-kinds.ts): the file names differ from the schema names (`entities` holds
+ * `entity-mention` records), and that pairing is declared there, not guessed here.
  */
-export const PUBLISHED_DATA: readonly PublishedData[] = [
-  { name: "documents", schema: "schema/v1/document.schema.json", records: (i) => i.documents },
-  { name: "paragraphs", schema: "schema/v1/paragraph.schema.json", records: (i) => i.paragraphs },
-  { name: "sentences", schema: "schema/v1/sentence.schema.json", records: (i) => i.sentences },
-  { name: "tokens", schema: "schema/v1/token.schema.json", records: (i) => i.tokens },
-  { name: "entities", schema: "schema/v1/entity-mention.schema.json", records: (i) => i.mentions },
-  { name: "entity-catalogue", schema: "schema/v1/entity.schema.json", records: (i) => i.catalogue },
-  { name: "stance-targets", schema: "schema/v1/stance-target.schema.json", records: (i) => i.targets },
-  { name: "stances", schema: "schema/v1/stance.schema.json", records: (i) => i.stances },
-  { name: "sentence-stances", schema: "schema/v1/sentence-stance.schema.json", records: (i) => i.sentenceStances },
-  { name: "offset-maps", schema: "schema/v1/offset-map.schema.json" },
-];
+export const PUBLISHED_DATA: readonly PublishedData[] = publishedKinds.map((kind) => ({
+  name: kind.file,
+  schema: `schema/v1/${kind.name}.schema.json`,
+  ...(RECORDS[kind.name] ? { records: RECORDS[kind.name]! } : {}),
+}));

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
 import * as shipped from "../generated/corpus-data.js";
-import { kindByName, recordKinds } from "../record-kinds.js";
+import { kindByName, publishedKinds, recordKinds } from "../record-kinds.js";
 import { checks } from "../validate/checks.js";
 import { formatChecks, formatGithub, formatJson, formatText } from "../validate/format-report.js";
 import { validateFiles } from "../validate/validate-files.js";
@@ -34,12 +34,8 @@ exit codes: 0 valid, 1 invalid data, 2 usage or I/O error`;
 class UsageError extends Error {}
 
 function shippedRecords(): RecordsByKind {
-  const byKind: RecordsByKind = new Map();
-  for (const kind of recordKinds) {
-    const exportName = ({ documents: "documents", paragraphs: "paragraphs", sentences: "sentences", tokens: "tokens", entities: "entityMentions", "entity-catalogue": "entityCatalogue", "stance-targets": "stanceTargets", stances: "stances", "sentence-stances": "sentenceStances", "offset-maps": "offsetMaps" } as Record<string, keyof typeof shipped>)[kind.file ?? ""];
-    if (exportName) byKind.set(kind.name, shipped[exportName] as unknown as Array<Record<string, unknown>>);
-  }
-  return byKind;
+  const records = shipped as unknown as Record<string, Array<Record<string, unknown>>>;
+  return new Map(publishedKinds.map((kind) => [kind.name, records[kind.exportName]!]));
 }
 
 function formatOption(value: string | undefined, allowed: string[]): string {
