@@ -133,6 +133,27 @@ describe("the build on bad input", () => {
     );
   });
 
+  it("should reject a second paragraph break on the same line", () => {
+    expectFailure(
+      (root) => editRepairs(root, (r) => void r.repairs.push({ ...r.repairs[repairIndex(r, "break-paragraph", 16)]!, id: "r99" })),
+      /conflicting repairs: r\d+ already breaks the paragraph at line 16/,
+    );
+  });
+
+  it("should reject a reorder repair on a blank line", () => {
+    expectFailure(
+      (root) => editRepairs(root, (r) => void r.repairs.push({ ...r.repairs[repairIndex(r, "reorder-line", 2)]!, id: "r99", line: 3 })),
+      /\/repairs\/39: expected line 3 to hold text to reorder, found a blank line/,
+    );
+  });
+
+  it("should reject a paragraph join that joins nothing, after the last text line", () => {
+    expectFailure(
+      (root) => editRepairs(root, (r) => void r.repairs.push({ id: "r99", op: "join-paragraph", line: 87, evidence: "test", confidence: "low" })),
+      /\/repairs\/39: expected line 87 to be the first blank line between two text lines, found it before no further text/,
+    );
+  });
+
   it("should reject a glyph repair at a place that holds another character", () => {
     expectFailure(
       (root) => editRepairs(root, (r) => void (r.repairs[repairIndex(r, "decode-glyph", 36)]!.column = 9)),

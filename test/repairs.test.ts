@@ -21,6 +21,7 @@ describe("declared repairs", () => {
 
   it("should map every published character back to the raw character it came from, modulo the declared rules", () => {
     const decodes = new Map<string, { found: string; decoded: string }>(repairs.repairs.flatMap((r) => (r.op === "decode-glyph" ? [[`repair:${r.id}`, r] as [string, typeof r]] : [])));
+    const joins = new Set(repairs.repairs.filter((r) => r.op === "join-paragraph").map((r) => `repair:${r.id}`));
     let covered = 0;
     for (const s of map.segments) {
       for (let i = s.start; i < s.end; i++) {
@@ -34,9 +35,9 @@ describe("declared repairs", () => {
         const source = raw[s.rawStart + (i - s.start)]!;
         const decode = s.by ? decodes.get(s.by) : undefined;
         if (decode) {
-          expect(`U+${source.codePointAt(0)!.toString(16).toUpperCase()}`).toBe(decode.found);
+          expect(source).toBe(String.fromCodePoint(Number.parseInt(decode.found.slice(2), 16)));
           expect(published).toBe(decode.decoded);
-        } else if (s.by === "rule:fold-whitespace") {
+        } else if (s.by === "rule:fold-whitespace" || joins.has(s.by ?? "")) {
           expect(published).toBe(" ");
           expect(source).toMatch(/\s/u);
         } else {
@@ -58,6 +59,12 @@ describe("declared repairs", () => {
     for (const r of map.removed.filter((x) => x.by === "rule:remove-tatweel")) {
       for (let i = r.rawStart; i < r.rawEnd; i++) expect(raw[i]).toBe("\u0640");
     }
+  });
+
+  it("should name every declared rule and repair in the offset map, so that raw evidence can cite it", () => {
+    const cited = new Set([...map.segments.map((s) => s.by), ...map.removed.map((r) => r.by)]);
+    for (const r of repairs.repairs) expect(cited.has(`repair:${r.id}`), `${r.id} (${r.op}) left no trace`).toBe(true);
+    for (const r of repairs.rules.filter((x) => x.id !== "nfc")) expect(cited.has(`rule:${r.id}`), r.id).toBe(true);
   });
 
   it("should justify every rejoined word: it occurs elsewhere in the text, or the repair's evidence names it", () => {

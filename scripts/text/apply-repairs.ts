@@ -46,7 +46,7 @@ const wordAt = (chars: string[], at: number) => {
   while (to < chars.length && !/\s/u.test(chars[to]!)) to++;
   return chars.slice(from, to).join("").replace(/\u0640/gu, "");
 };
-const hex = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+export const hex = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 
 function splitLines(raw: string): RawLine[] {
   const lines: RawLine[] = [];
@@ -95,6 +95,7 @@ export function applyRepairs(raw: string, repairs: TextRepairs, files: { raw: st
     const blank = line!.chars.every(isSpace);
     switch (repair.op) {
       case "reorder-line": {
+        if (blank) fail(index, `expected line ${repair.line} to hold text to reorder, found a blank line`);
         const other = reorders.get(repair.line);
         if (other) fail(index, `conflicting repairs: ${other.repair.id} already reorders line ${repair.line}`);
         const covered = new Array<number>(line!.chars.length).fill(0);
@@ -143,6 +144,7 @@ export function applyRepairs(raw: string, repairs: TextRepairs, files: { raw: st
         if (blank || !previous || previous.chars.every(isSpace)) {
           fail(index, `expected line ${repair.line} to be text following a text line (a break-paragraph repair adds a missing blank line), found ${blank ? "a blank line" : "no text line before it"}`);
         }
+        if (breaks.has(repair.line)) fail(index, `conflicting repairs: ${breaks.get(repair.line)} already breaks the paragraph at line ${repair.line}`);
         breaks.set(repair.line, repair.id);
         break;
       }
@@ -167,6 +169,11 @@ export function applyRepairs(raw: string, repairs: TextRepairs, files: { raw: st
     removed.push({ raw, by: "rule:fold-whitespace" });
   };
   const closeParagraph = () => {
+    // Without fold-whitespace the paragraph's final line break would stay in its text; it is part of
+    // the break between paragraphs, so the paragraph-separator rule removes it.
+    while (!rules.has("fold-whitespace") && current.length > 0 && current[current.length - 1]!.ch === "\n" && current[current.length - 1]!.raw !== null) {
+      removed.push({ raw: current.pop()!.raw!, by: "rule:paragraph-separator" });
+    }
     if (current.some((c) => !isSpace(c.ch))) paragraphs.push(current);
     else for (const c of current) if (c.raw !== null) dropWhitespace(c.raw);
     current = [];
@@ -179,7 +186,6 @@ export function applyRepairs(raw: string, repairs: TextRepairs, files: { raw: st
       if (pendingBlank.length === 0) {
         pendingBlankFirstLine = line.number;
         pendingBlankJoin = joins.get(line.number) ?? null;
-        if (pendingBlankJoin !== null) usedJoins.add(line.number);
       }
       pendingBlank.push(...lineChars);
       if (line.newline !== null) pendingBlank.push({ ch: "\n", raw: line.newline });
@@ -187,7 +193,9 @@ export function applyRepairs(raw: string, repairs: TextRepairs, files: { raw: st
     }
     if (pendingBlank.length > 0) {
       if (pendingBlankJoin !== null) {
-        current.push(...pendingBlank.map(({ ch, raw }) => ({ ch, raw, by: null })));
+        // The join is used only once text follows the blank line: a join before the end of the file joins nothing.
+        usedJoins.add(pendingBlankFirstLine);
+        current.push(...pendingBlank.map(({ ch, raw }) => ({ ch, raw, by: `repair:${pendingBlankJoin}` })));
       } else if (rules.has("paragraph-separator")) {
         closeParagraph();
         for (const { raw } of pendingBlank) removed.push({ raw, by: "rule:paragraph-separator" });
@@ -242,7 +250,8 @@ export function applyRepairs(raw: string, repairs: TextRepairs, files: { raw: st
       fail(index, `expected line ${line} to be the first blank line between two text lines, found it ${lines[line - 2]?.chars.every(isSpace) ? "after another blank line" : "before no further text"}`);
     }
   }
-  const folded = paragraphs.map((p) => (rules.has("fold-whitespace") ? foldWhitespace(p, removed) : p));
+  const joinIds = new Set([...joins.values()].map((id) => `repair:${id}`));
+  const folded = paragraphs.map((p) => (rules.has("fold-whitespace") ? foldWhitespace(p, removed, joinIds) : p));
   const normalized = folded.map((p) => (rules.has("nfc") ? normalizeClusters(p, removed) : p));
   return { paragraphs: normalized, removed };
 }
@@ -283,7 +292,7 @@ function checkJoins(
 }
 
 /** Trims a paragraph and folds each run of whitespace to one space (rule fold-whitespace). */
-function foldWhitespace(chars: SourcedChar[], removed: Removal[]): SourcedChar[] {
+function foldWhitespace(chars: SourcedChar[], removed: Removal[], joinIds: Set<string>): SourcedChar[] {
   const out: SourcedChar[] = [];
   let i = 0;
   while (i < chars.length) {
@@ -298,10 +307,13 @@ function foldWhitespace(chars: SourcedChar[], removed: Removal[]): SourcedChar[]
     const run = chars.slice(i, j);
     const edge = i === 0 || j === chars.length;
     const keep = edge ? null : run[0]!;
-    for (const r of run) if (r !== keep && r.raw !== null) removed.push({ raw: r.raw, by: "rule:fold-whitespace" });
+    // A blank line that a join-paragraph repair kept inside the paragraph is folded away by that
+    // repair, so the offset map names it; other whitespace is folded by the rule.
+    const join = run.find((r) => r.by !== null && joinIds.has(r.by))?.by ?? null;
+    for (const r of run) if (r !== keep && r.raw !== null) removed.push({ raw: r.raw, by: r.by !== null && joinIds.has(r.by) ? r.by : "rule:fold-whitespace" });
     if (keep) {
       const unchanged = keep.ch === " " && run.length === 1;
-      out.push({ ch: " ", raw: keep.raw, by: unchanged ? keep.by : "rule:fold-whitespace" });
+      out.push({ ch: " ", raw: keep.raw, by: unchanged ? keep.by : (join ?? "rule:fold-whitespace") });
     }
     i = j;
   }

@@ -1,6 +1,6 @@
 import type { OffsetMap, TextRepairs } from "../../src/generated/types.js";
 import { BuildError } from "../lib/build-error.js";
-import type { Removal, SourcedChar } from "./apply-repairs.js";
+import { hex, type Removal, type SourcedChar } from "./apply-repairs.js";
 
 export const PARAGRAPH_SEPARATOR = "\n\n";
 
@@ -18,7 +18,11 @@ export function joinParagraphs(paragraphs: SourcedChar[][]): SourcedChar[] {
  */
 export function checkProvenance(chars: SourcedChar[], removed: Removal[], raw: string[], repairs: TextRepairs, file: string): void {
   const decodes = new Map<string, { found: string; decoded: string }>();
-  for (const r of repairs.repairs) if (r.op === "decode-glyph") decodes.set(`repair:${r.id}`, r);
+  const joins = new Set<string>();
+  for (const r of repairs.repairs) {
+    if (r.op === "decode-glyph") decodes.set(`repair:${r.id}`, r);
+    if (r.op === "join-paragraph") joins.add(`repair:${r.id}`);
+  }
   const uses = new Array<number>(raw.length).fill(0);
   chars.forEach((c, offset) => {
     const where = `published offset ${offset}`;
@@ -31,9 +35,9 @@ export function checkProvenance(chars: SourcedChar[], removed: Removal[], raw: s
     if (source === c.ch) return;
     const decode = c.by ? decodes.get(c.by) : undefined;
     const explained =
-      (c.by === "rule:fold-whitespace" && /\s/u.test(source ?? "") && c.ch === " ") ||
+      ((c.by === "rule:fold-whitespace" || (c.by !== null && joins.has(c.by))) && /\s/u.test(source ?? "") && c.ch === " ") ||
       c.by === "rule:nfc" ||
-      (decode !== undefined && `U+${source?.codePointAt(0)?.toString(16).toUpperCase()}` === decode.found && c.ch === decode.decoded);
+      (decode !== undefined && source !== undefined && hex(source) === decode.found && c.ch === decode.decoded);
     if (!explained) {
       throw new BuildError(file, undefined, `${where}: expected ${JSON.stringify(c.ch)} to equal raw offset ${c.raw} or be explained by ${c.by ?? "a rule"}, found raw ${JSON.stringify(source)}`);
     }
