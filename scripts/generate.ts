@@ -96,9 +96,21 @@ export function generateValidators(root = "."): { js: string; dts: string } {
   return { js, dts };
 }
 
+/** Every titled enum of the shared definitions as a constant array, so no label list is typed by hand. */
+export function generateLabels(root = "."): string {
+  const defs = loadSchemas(root).find((s) => s.name === "defs")!.schema.$defs as Record<string, { title?: string; enum?: string[]; description?: string }>;
+  const constant = (title: string) => title.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase().replace(/Y$/, "IE") + "S";
+  const lines = Object.values(defs)
+    .filter((d) => d.title && d.enum)
+    .map((d) => `/** ${d.description} */\nexport const ${constant(d.title!)} = ${JSON.stringify(d.enum)} as const satisfies readonly ${d.title}[];`);
+  const titles = Object.values(defs).filter((d) => d.title && d.enum).map((d) => d.title!);
+  return `${banner("The label sets of the schemas, as constants, in schema order.")}import type { ${titles.join(", ")} } from "./types.js";\n\n${lines.join("\n\n")}\n`;
+}
+
 export async function generatedFiles(root = "."): Promise<Record<string, string>> {
   const { js, dts } = generateValidators(root);
   return {
+    "src/generated/labels.ts": generateLabels(root),
     "src/generated/types.ts": await generateTypes(root),
     "src/generated/validators.js": js,
     "src/generated/validators.d.ts": dts,

@@ -78,8 +78,9 @@ export function foldedView(text: string, options: FoldOptions = ALL): FoldedView
       check(start, out.length, "folded");
       check(end, out.length, "folded");
       if (end < start) throw new RangeError(`expected end >= start, found start ${start} and end ${end}`);
-      // The end maps just past the last folded character's original, so deleted marks after it stay outside.
-      return { start: toOriginal[start]!, end: end === start ? toOriginal[start]! : toOriginal[end - 1]! + 1 };
+      // The end maps to the next kept character's original, so the marks and tatweel that the fold
+      // deleted after the span's last letter stay with it: a span never ends inside a cluster.
+      return { start: toOriginal[start]!, end: end === start ? toOriginal[start]! : toOriginal[end]! };
     },
   };
 }

@@ -7,3 +7,4 @@ export { corpus } from "./shipped-corpus.js";
 export * as validators from "./generated/validators.js";
 export { foldedView, type FoldedView, type FoldOptions } from "./folded-view.js";
 export { cohensKappa, mentionAgreement, stanceAgreement } from "./agreement.js";
+export { CONFIDENCES, ENTITY_TYPES, SENTENCE_STANCE_LABELS, STANCE_LABELS } from "./generated/labels.js";

@@ -17,6 +17,10 @@ export interface RawEvidence {
  * document's offset map and raw text (code points throughout).
  */
 export function rawEvidence(map: OffsetMap, rawText: string, start: number, end: number): RawEvidence {
+  const length = map.segments.length === 0 ? 0 : map.segments[map.segments.length - 1]!.end;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > length) {
+    throw new RangeError(`expected integer code-point offsets 0 <= start <= end <= ${length}, found start ${start} and end ${end}`);
+  }
   const ranges: RawEvidence["ranges"] = [];
   const by = new Set<string>();
   let inserted = false;

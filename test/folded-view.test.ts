@@ -20,6 +20,15 @@ describe("foldedView", () => {
     expect([...text].slice(span.start, span.end).join("")).toBe("استقرارًا");
   });
 
+  it("should keep the diacritics of a span's last letter inside the original span", () => {
+    const view = foldedView("بَيتٌ كبير");
+    expect(view.text).toBe("بيت كبير");
+    const first = view.toOriginalSpan(0, 1);
+    expect([..."بَيتٌ كبير"].slice(first.start, first.end).join("")).toBe("بَ");
+    const word = view.toOriginalSpan(0, 3);
+    expect([..."بَيتٌ كبير"].slice(word.start, word.end).join("")).toBe("بَيتٌ");
+  });
+
   it("should round-trip every kept character of the published text", () => {
     const text = published.documents[0]!.text;
     const original = [...text];

@@ -1,6 +1,6 @@
 import type { Entity, EntityAnnotation, EntityMention, EntityType } from "../../src/generated/types.js";
 import { BuildError, quote } from "../lib/build-error.js";
-import { allowedCanonicals } from "./canonical.js";
+import { allowedCanonicals } from "../../src/clitics.js";
 import { resolveQuote, type SegmentedDocument } from "./resolve-quote.js";
 
 /**

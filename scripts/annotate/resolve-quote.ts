@@ -37,8 +37,7 @@ export function resolveQuote(doc: SegmentedDocument, selector: QuoteSelector, fi
   const fail = (problem: string): never => {
     throw new BuildError(file, `${line}`, problem);
   };
-  const index = Number(selector.paragraph.slice(1)) - 1;
-  const paragraph = doc.paragraphs[index];
+  const paragraph = doc.paragraphs.find((p) => p.id === `${doc.id}/${selector.paragraph}`);
   if (!paragraph) return fail(`expected paragraph ${selector.paragraph} to exist in ${doc.id}, found ${doc.paragraphs.length} paragraphs`);
   const occurrence = selector.occurrence ?? 1;
   const matches: number[] = [];

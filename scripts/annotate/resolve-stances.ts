@@ -2,7 +2,7 @@ import type { Entity, SentenceStance, Stance, StanceAnnotation, StanceResolution
 import { BuildError } from "../lib/build-error.js";
 import { resolveQuote, type SegmentedDocument } from "./resolve-quote.js";
 
-export const WRITER = "writer";
+import { WRITER } from "../../src/clitics.js";
 
 /** Resolves a document's authored stance records: holders, targets and evidence spans. */
 export function resolveStances(
@@ -58,7 +58,13 @@ export function deriveSentenceStances(
   resolutions: Array<{ line: number; record: StanceResolution }>,
   file: string,
 ): SentenceStance[] {
-  const declared = new Map(resolutions.map((r) => [`${doc.id}/${r.record.sentence}#${r.record.target}`, r]));
+  const declared = new Map<string, { line: number; record: StanceResolution }>();
+  for (const r of resolutions) {
+    const key = `${doc.id}/${r.record.sentence}#${r.record.target}`;
+    const earlier = declared.get(key);
+    if (earlier) throw new BuildError(file, `${r.line}`, `expected one resolution per sentence × target, found ${key} again (first on line ${earlier.line})`);
+    declared.set(key, r);
+  }
   const used = new Set<string>();
   const out: SentenceStance[] = [];
   for (const sentence of doc.sentences) {

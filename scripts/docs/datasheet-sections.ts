@@ -1,4 +1,5 @@
 import type { Entity, EntityMention, Manifest, SentenceStance, Stance, StanceTarget, TextRepairs } from "../../src/generated/types.js";
+import { CONFIDENCES, ENTITY_TYPES, SENTENCE_STANCE_LABELS, STANCE_LABELS } from "../../src/generated/labels.js";
 import { markdownTable } from "./generated-sections.js";
 import type { SchemaFile } from "../lib/schemas.js";
 
@@ -28,7 +29,7 @@ export function datasheetSections(input: DatasheetInput): Record<string, string>
     ["file", "records", "bytes"],
     manifest.files.filter((f) => f.records !== undefined && f.path.startsWith("corpus/data/")).map((f) => [`\`${f.path}\``, f.records!, f.bytes]),
   );
-  const types = ["PER", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "EVENT"];
+  const types = ENTITY_TYPES;
   const byType = count(input.mentions, (m) => m.type);
   const nested = count(input.mentions.filter((m) => m.parent), (m) => m.type);
   const entities = count(input.catalogue, (e) => e.type);
@@ -36,24 +37,24 @@ export function datasheetSections(input: DatasheetInput): Record<string, string>
     ["type", "mentions", "of which nested", "catalogue entities"],
     [...types.map((t) => [t, byType[t] ?? 0, nested[t] ?? 0, entities[t] ?? 0]), ["total", input.mentions.length, input.mentions.filter((m) => m.parent).length, input.catalogue.length]],
   );
-  const labels = ["FAVOR", "AGAINST", "NEUTRAL", "NONE"];
+  const labels = STANCE_LABELS;
   const stanceLabels = markdownTable(
-    ["target", ...labels.map((l) => `attributed ${l}`), "sentences FAVOR", "sentences AGAINST", "sentences NONE"],
+    ["target", ...labels.map((l) => `attributed ${l}`), ...SENTENCE_STANCE_LABELS.map((l) => `sentences ${l}`)],
     input.targets.map((t) => {
       const attributed = count(input.stances.filter((s) => s.target === t.id), (s) => s.label);
       const sentence = count(input.sentenceStances.filter((s) => s.target === t.id), (s) => s.label);
-      return [`\`${t.id}\` (${t.nameEn})`, ...labels.map((l) => attributed[l] ?? 0), sentence.FAVOR ?? 0, sentence.AGAINST ?? 0, sentence.NONE ?? 0];
+      return [`\`${t.id}\` (${t.nameEn})`, ...labels.map((l) => attributed[l] ?? 0), ...SENTENCE_STANCE_LABELS.map((l) => sentence[l] ?? 0)];
     }),
   );
   const all = input.repairs.flatMap((r) => r.repairs);
   const ops = ["reorder-line", "decode-glyph", "join-paragraph", "break-paragraph"];
   const repairs = markdownTable(
-    ["class", "repairs", "certain", "high", "medium", "low"],
+    ["class", "repairs", ...CONFIDENCES],
     [
       ...ops.map((op) => {
         const of = all.filter((r) => r.op === op);
         const c = count(of, (r) => r.confidence);
-        return [op, of.length, c.certain ?? 0, c.high ?? 0, c.medium ?? 0, c.low ?? 0];
+        return [op, of.length, ...CONFIDENCES.map((level) => c[level] ?? 0)];
       }),
       ...Object.entries(input.removedByRule).sort().map(([rule, n]) => [`rule ${rule} (raw characters removed)`, n, "", "", "", ""]),
     ],

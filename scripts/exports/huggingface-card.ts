@@ -1,3 +1,4 @@
+import { SENTENCE_STANCE_LABELS } from "../../src/generated/labels.js";
 import { stringify } from "yaml";
 import { BANNER } from "./banner.js";
 import { BIO_LABELS, ENTITY_TYPES } from "./entity-labels.js";
@@ -78,7 +79,7 @@ export function huggingfaceCard(input: ExportInput, ner: readonly NerRow[], stan
   };
 
   const labelTable = BIO_LABELS.map((label, id) => `| ${id} | \`${label}\` |`).join("\n");
-  const stanceCounts = ["FAVOR", "AGAINST", "NONE"].map((l) => `${l} ${labels.get(l) ?? 0}`).join(", ");
+  const stanceCounts = SENTENCE_STANCE_LABELS.map((l) => `${l} ${labels.get(l) ?? 0}`).join(", ");
   const scope =
     documents === 1
       ? "It is **one article**: one source, one topic, one register. Scores on it say little about Arabic news in general."

@@ -30,7 +30,8 @@ export function loadRecords(path: string): RecordsByKind {
         } catch (error) {
           throw new Error(`${file}:${i + 1}: expected a JSON record, found invalid JSON (${(error as Error).message.split(" in JSON")[0]}); run \`validate\` for details`);
         }
-        const kind = detectKind(record, fallback)?.name ?? "unknown";
+        const kind = detectKind(record, fallback)?.name;
+        if (!kind) throw new Error(`${file}:${i + 1}: expected a record of a known type (told by its id, its fields or the file name), found ${JSON.stringify(line.slice(0, 60))}`);
         const list = out.get(kind) ?? [];
         list.push(record);
         out.set(kind, list);

@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import * as shipped from "../generated/corpus-data.js";
 import { kindByName, publishedKinds, recordKinds } from "../record-kinds.js";
@@ -129,11 +131,13 @@ export async function main(argv: string[]): Promise<number> {
           return format === "json" ? JSON.stringify(r, null, 2) : formatAgree(r);
         });
       case undefined:
+        process.stderr.write(`${USAGE}\n`);
+        return 2;
       case "help":
       case "--help":
       case "-h":
         process.stdout.write(`${USAGE}\n`);
-        return command === undefined ? 2 : 0;
+        return 0;
       default:
         throw new UsageError(`expected a command (validate, stats, diff, agree), found ${JSON.stringify(command)}`);
     }
@@ -145,6 +149,9 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+// Run only as the bin, so that importing this module (to call `main` from a test) runs nothing.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,3 +1,4 @@
+import { SENTENCE_STANCE_LABELS, STANCE_LABELS } from "../generated/labels.js";
 import type { RecordsByKind } from "./load-records.js";
 
 export interface Stats {
@@ -40,12 +41,12 @@ function table(title: string, rows: Array<[string, ...Array<string | number>]>, 
 }
 
 export function formatStats(stats: Stats): string {
-  const labels = ["FAVOR", "AGAINST", "NEUTRAL", "NONE"];
+  const labels = STANCE_LABELS;
   return [
     table("Records", Object.entries(stats.records), ["type", "records"]),
     table("Entity mentions by type", Object.entries(stats.entityTypes), ["type", "mentions"]),
     table("Attributed stances by target", Object.entries(stats.stanceLabels).map(([t, c]) => [t, ...labels.map((l) => c[l] ?? 0)]), ["target", ...labels]),
-    table("Sentence labels by target", Object.entries(stats.sentenceLabels).map(([t, c]) => [t, ...labels.slice(0, 2).concat("NONE").map((l) => c[l] ?? 0)]), ["target", "FAVOR", "AGAINST", "NONE"]),
+    table("Sentence labels by target", Object.entries(stats.sentenceLabels).map(([t, c]) => [t, ...SENTENCE_STANCE_LABELS.map((l) => c[l] ?? 0)]), ["target", ...SENTENCE_STANCE_LABELS]),
     table("Records by document", Object.entries(stats.byDocument).flatMap(([d, c]) => Object.entries(c).map(([k, n]) => [`${d} ${k}`, n] as [string, number])), ["document and type", "records"]),
   ].join("\n\n");
 }

@@ -6,6 +6,10 @@
 export class IdSet {
   readonly #bits = new Map<string, Uint8Array>();
   readonly #other = new Set<string>();
+  /** Bytes held by all bitsets; past the budget, or for a number far beyond a bitset's size,
+   * ids go to the Set, so that hostile ids (`x/e999999999`) cannot make the bitsets huge. */
+  #bytes = 0;
+  static readonly BUDGET = 32 << 20;
 
   /** Adds an id; returns false when it was already there. */
   add(id: string): boolean {
@@ -22,13 +26,23 @@ export class IdSet {
     const n = Number(id.slice(i));
     let bits = this.#bits.get(prefix);
     if (!bits || bits.length * 8 <= n) {
-      const grown = new Uint8Array(Math.max(16, (bits?.length ?? 0) * 2, (n >> 3) + 1));
+      const size = Math.max(16, (bits?.length ?? 0) * 2, (n >> 3) + 1);
+      const tooSparse = n > 1024 && n > (bits?.length ?? 0) * 8 * 4;
+      if (tooSparse || this.#bytes + size > IdSet.BUDGET) {
+        if (this.#other.has(id)) return false;
+        this.#other.add(id);
+        return true;
+      }
+      const grown = new Uint8Array(size);
       if (bits) grown.set(bits);
+      this.#bytes += size - (bits?.length ?? 0);
       bits = grown;
       this.#bits.set(prefix, bits);
     }
     const mask = 1 << (n & 7);
     if (bits[n >> 3]! & mask) return false;
+    // The same id may have gone to the Set earlier, when its number was beyond this bitset.
+    if (this.#other.size > 0 && this.#other.has(id)) return false;
     bits[n >> 3]! |= mask;
     return true;
   }

@@ -3,6 +3,7 @@ import { jsonErrorOffset } from "./json-error.js";
 import { CodePointText } from "../code-points.js";
 import { detectKind, type RecordKind } from "../record-kinds.js";
 import { checks, type CheckId, type Incident } from "./checks.js";
+import { allowedCanonicals, WRITER } from "../clitics.js";
 import { IdSet } from "./id-set.js";
 import { countsAllowDuplicates, firstDuplicateKey, mayHaveDuplicateKeys } from "./scan-keys.js";
 import { SpanStore } from "./span-store.js";
@@ -154,7 +155,6 @@ export class Validator {
     if (!ids.add(id)) this.report("duplicate-id", { ...place, pointer: `${pointer}/id` }, `expected a unique ${kind.type} id, found ${JSON.stringify(id)} again`);
   }
 
-  /** A reference check that waits for the end of input when its target is not known yet. */
   /**
    * A reference check that waits for the end of input when its target is not known yet. The place
    * and message are built only on failure: this runs several times for every record.
@@ -218,10 +218,12 @@ export class Validator {
           this.#nfc(s.text, place, `${pointer}/text`);
         };
         // The parent must exist and belong to the same paragraph (tokens) or document (sentences).
+        // A record of an unknown document is reported once, as missing-document, not again for its parent.
         const parentFits = () => {
+          if (!this.#documents.has(s.document)) return true;
           const parent = parents.get(parentId!);
           if (!parent) return false;
-          return kind.name === "token" ? (parent as { paragraph?: string }).paragraph === s.paragraph : parent.document === s.document;
+          return parent.document === s.document && (kind.name !== "token" || (parent as { paragraph?: string }).paragraph === s.paragraph);
         };
         if (parentId) this.#refer(parentCheck, parentFits, place, pointer, kind.name === "sentence" ? "paragraph" : "sentence", () => `expected ${parentId} to exist in ${kind.name === "token" ? `paragraph ${s.paragraph}` : `document ${s.document}`}, found ${parents.has(parentId) ? "it elsewhere" : "none"}`);
         if (this.#documents.has(s.document) && (!parentId || parents.has(parentId))) settle();
@@ -237,7 +239,7 @@ export class Validator {
       case "entity-mention": {
         const m = r as unknown as EntityMention;
         this.#refer("missing-document", documentExists(m.document), place, pointer, "document", () => `expected document ${JSON.stringify(m.document)} to exist, found none`);
-        this.#refer("missing-sentence", () => this.#sentences.get(m.sentence)?.paragraph === m.paragraph, place, pointer, "sentence", () => `expected sentence ${m.sentence} to exist in paragraph ${m.paragraph}, found none`);
+        this.#refer("missing-sentence", () => { const s = this.#sentences.get(m.sentence); return !this.#documents.has(m.document) || (s?.paragraph === m.paragraph && s.document === m.document); }, place, pointer, "sentence", () => `expected sentence ${m.sentence} to exist in paragraph ${m.paragraph} of ${m.document}, found ${this.#sentences.has(m.sentence) ? "it elsewhere" : "none"}`);
         this.#refer("missing-entity", () => this.#entities.has(m.entity), place, pointer, "entity", () => `expected entity ${JSON.stringify(m.entity)} in the catalogue, found none`);
         const settle = () => {
           const sentence = this.#sentences.get(m.sentence);
@@ -250,10 +252,9 @@ export class Validator {
         };
         if (this.#documents.has(m.document) && this.#sentences.has(m.sentence) && this.#entities.has(m.entity)) settle();
         else this.#pending.push(settle);
-        const rest = m.text.startsWith(m.prefix) ? m.text.slice(m.prefix.length) : null;
-        const fused = rest !== null && m.prefix.endsWith("ل") && rest.startsWith("ل");
-        if (m.canonical !== rest && !(fused && m.canonical === `ا${rest}`)) {
-          const allowed = rest === null ? [] : [rest, ...(fused ? [`ا${rest}`] : [])];
+        const allowed = allowedCanonicals(m.text, m.prefix);
+        if (!allowed.includes(m.canonical)) {
+          const rest = allowed.length === 0 ? null : allowed[0];
           this.report("clitic-canonical", p("canonical"), rest === null ? `expected the prefix ${JSON.stringify(m.prefix)} to begin the text ${JSON.stringify(m.text)}, found it does not` : `expected canonical ${allowed.map((a) => JSON.stringify(a)).join(" or ")}, found ${JSON.stringify(m.canonical)}`);
         }
         let spans = this.#spans.get(m.document);
@@ -265,10 +266,10 @@ export class Validator {
         const s = r as unknown as Stance;
         this.#stances.add(s.id);
         this.#refer("missing-document", documentExists(s.document), place, pointer, "document", () => `expected document ${JSON.stringify(s.document)} to exist, found none`);
-        if (s.holder !== "writer") this.#refer("missing-entity", () => this.#entities.has(s.holder), place, pointer, "holder", () => `expected holder "writer" or a catalogue entity, found ${JSON.stringify(s.holder)}`);
+        if (s.holder !== WRITER) this.#refer("missing-entity", () => this.#entities.has(s.holder), place, pointer, "holder", () => `expected holder "writer" or a catalogue entity, found ${JSON.stringify(s.holder)}`);
         this.#refer("missing-target", () => this.#targets.has(s.target), place, pointer, "target", () => `expected target ${JSON.stringify(s.target)} in the target list, found none`);
         s.evidence.forEach((e, i) => {
-          this.#refer("missing-sentence", () => this.#sentences.has(e.sentence), place, pointer, `evidence/${i}/sentence`, () => `expected sentence ${e.sentence} to exist, found none`);
+          this.#refer("missing-sentence", () => !this.#documents.has(s.document) || this.#sentences.get(e.sentence)?.document === s.document, place, pointer, `evidence/${i}/sentence`, () => `expected sentence ${e.sentence} to exist in ${s.document}, found ${this.#sentences.has(e.sentence) ? "it elsewhere" : "none"}`);
           const settle = () => {
             const sentence = this.#sentences.get(e.sentence);
             this.#span({ ...e, document: s.document }, place, `${pointer}/evidence/${i}`, sentence, e.sentence);
@@ -280,7 +281,8 @@ export class Validator {
       }
       case "sentence-stance": {
         const l = r as unknown as SentenceStance;
-        this.#refer("missing-sentence", () => this.#sentences.has(l.sentence), place, pointer, "sentence", () => `expected sentence ${l.sentence} to exist, found none`);
+        this.#refer("missing-document", documentExists(l.document), place, pointer, "document", () => `expected document ${JSON.stringify(l.document)} to exist, found none`);
+        this.#refer("missing-sentence", () => !this.#documents.has(l.document) || this.#sentences.get(l.sentence)?.document === l.document, place, pointer, "sentence", () => `expected sentence ${l.sentence} to exist in ${l.document}, found ${this.#sentences.has(l.sentence) ? "it elsewhere" : "none"}`);
         this.#refer("missing-target", () => this.#targets.has(l.target), place, pointer, "target", () => `expected target ${JSON.stringify(l.target)} in the target list, found none`);
         l.stances.forEach((id, i) => this.#refer("missing-stance", () => this.#stances.has(id), place, pointer, `stances/${i}`, () => `expected stance ${id} to exist, found none`));
         const key = `${l.sentence}#${l.target}`;

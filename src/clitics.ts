@@ -3,6 +3,9 @@
  * prefix, except that where ل + ال fused into لل the article's alef is restored
  * (للعراق → العراق). Returns the canonical forms the rule allows.
  */
+/** The holder id of the article's own framing in stance records. */
+export const WRITER = "writer";
+
 export function allowedCanonicals(text: string, prefix: string): string[] {
   if (!text.startsWith(prefix)) return [];
   const rest = text.slice(prefix.length);
