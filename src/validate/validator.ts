@@ -52,6 +52,7 @@ export class Validator {
   readonly counts: Record<string, number> = {};
   records = 0;
   readonly #enabled: (check: CheckId) => boolean;
+  readonly #deep: boolean;
   readonly #options: ValidatorOptions;
   readonly #documents = new Map<string, CodePointText>();
   readonly #paragraphs = new Map<string, Span>();
@@ -75,6 +76,7 @@ export class Validator {
     // Decided once, not per record: these are looked up for every check of every record.
     const enabled = Object.fromEntries(Object.keys(checks).map((c) => [c, checks[c as CheckId].level <= level && (!only || only.has(c)) && !exclude.has(c)]));
     this.#enabled = (check) => enabled[check] === true;
+    this.#deep = Object.keys(checks).some((c) => enabled[c] && checks[c as CheckId].level >= 3);
     const ref = options.reference;
     if (ref) {
       for (const d of ref.documents) this.#documents.set(d.id, new CodePointText(d.text));
@@ -146,7 +148,8 @@ export class Validator {
       }
       return;
     }
-    this.#contents(kind, value as Record<string, unknown>, place, pointer);
+    // Levels 3–5 need what the record refers to; below them nothing of the record is kept.
+    if (this.#deep) this.#contents(kind, value as Record<string, unknown>, place, pointer);
   }
 
   #unique(kind: RecordKind, id: string, place: { file: string; line?: number }, pointer: string): void {
