@@ -16,9 +16,8 @@ import type { SegmentedDocument } from "./annotate/resolve-quote.js";
 import { resolveEntities } from "./annotate/resolve-entities.js";
 import { deriveSentenceStances, resolveStances } from "./annotate/resolve-stances.js";
 
-export interface DocumentBuild {
-  markdownPath: string;
-  markdown: string;
+/** The records one document publishes (shared by the build and the benchmark's generator). */
+export interface DocumentRecords {
   document: Document;
   paragraphs: Paragraph[];
   sentences: Sentence[];
@@ -26,6 +25,11 @@ export interface DocumentBuild {
   mentions: EntityMention[];
   stances: Stance[];
   sentenceStances: SentenceStance[];
+}
+
+export interface DocumentBuild extends DocumentRecords {
+  markdownPath: string;
+  markdown: string;
   offsetMap: OffsetMap;
   repairs: TextRepairs;
   /** The two independent annotation passes kept for agreement, resolved, when both exist. */

@@ -20,6 +20,7 @@ import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import type { DocumentRecords } from "../build-document.js";
 import type {
   Document,
   Entity,
@@ -203,16 +204,9 @@ export function makeCatalogue(seed: string): Catalogue {
 // Documents
 
 /** Everything one synthetic document publishes, plus its authored (source) form. */
-export interface SyntheticDocument {
+export interface SyntheticDocument extends DocumentRecords {
   id: string;
   raw: string;
-  document: Document;
-  paragraphs: Paragraph[];
-  sentences: Sentence[];
-  tokens: Token[];
-  mentions: EntityMention[];
-  stances: Stance[];
-  sentenceStances: SentenceStance[];
   entityAnnotations: EntityAnnotation[];
   stanceAnnotations: StanceAnnotation[];
 }

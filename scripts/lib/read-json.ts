@@ -1,21 +1,10 @@
-import { readFileSync } from "node:fs";
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from "jsonc-parser";
 import type { RecordValidator } from "../../src/generated/validators.js";
 import { BuildError } from "./build-error.js";
+import { decodeUtf8, readBytes } from "./read-file.js";
 
 function readText(path: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new BuildError(path, undefined, code === "ENOENT" ? "expected the file to exist, found none" : `cannot read the file (${code})`);
-  }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new BuildError(path, undefined, "expected UTF-8 text, found an invalid byte sequence");
-  }
+  return decodeUtf8(path, readBytes(path, "the file to exist"));
 }
 
 /** "line:column" (1-based) of a UTF-16 offset. */
