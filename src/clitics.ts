@@ -13,3 +13,10 @@ export function allowedCanonicals(text: string, prefix: string): string[] {
   if (prefix.endsWith("ل") && rest.startsWith("ل")) forms.push(`ا${rest}`);
   return forms;
 }
+
+/** Whether the clitic rule allows `canonical` for this text and prefix (allowedCanonicals, without the list). */
+export function canonicalAllowed(text: string, prefix: string, canonical: string): boolean {
+  if (!text.startsWith(prefix)) return false;
+  const rest = text.slice(prefix.length);
+  return canonical === rest || (prefix.endsWith("ل") && rest.startsWith("ل") && canonical.length === rest.length + 1 && canonical === `ا${rest}`);
+}

@@ -24,9 +24,20 @@ function boundariesOf(text: string): Uint8Array {
   return bits;
 }
 
+/**
+ * Code units certainly outside COMPLEX, tested before it because they are most of the text:
+ * printable ASCII and the Arabic letters U+0621–U+064A.
+ */
+function simple(unit: number): boolean {
+  return (unit >= 0x20 && unit < 0x7f) || (unit >= 0x621 && unit <= 0x64a);
+}
+
 /** Whether the UTF-16 offset `at` of `text` falls inside a grapheme cluster. */
 export function insideGraphemeCluster(text: string, at: number): boolean {
   if (at <= 0 || at >= text.length) return false;
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at);
+  if (simple(before) && simple(after)) return false;
   if (!COMPLEX.test(text[at - 1]!) && !COMPLEX.test(text[at]!)) return false;
   const bits = boundariesOf(text);
   return (bits[at >> 3]! & (1 << (at & 7))) === 0;

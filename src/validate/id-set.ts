@@ -10,6 +10,10 @@ export class IdSet {
    * ids go to the Set, so that hostile ids (`x/e999999999`) cannot make the bitsets huge. */
   #bytes = 0;
   static readonly BUDGET = 32 << 20;
+  // The last prefix and its bitset: ids come grouped (`doc/e1`, `doc/e2`, …), and comparing with
+  // the last prefix is cheaper than slicing and hashing a new string.
+  #lastPrefix = "";
+  #lastBits: Uint8Array | undefined;
 
   /** Adds an id; returns false when it was already there. */
   add(id: string): boolean {
@@ -22,9 +26,11 @@ export class IdSet {
       this.#other.add(id);
       return true;
     }
-    const prefix = id.slice(0, i);
-    const n = Number(id.slice(i));
-    let bits = this.#bits.get(prefix);
+    const same = this.#lastBits !== undefined && i === this.#lastPrefix.length && id.startsWith(this.#lastPrefix);
+    const prefix = same ? this.#lastPrefix : id.slice(0, i);
+    let n = 0;
+    for (let j = i; j < id.length; j++) n = n * 10 + id.charCodeAt(j) - 0x30;
+    let bits = same ? this.#lastBits : this.#bits.get(prefix);
     if (!bits || bits.length * 8 <= n) {
       const size = Math.max(16, (bits?.length ?? 0) * 2, (n >> 3) + 1);
       const tooSparse = n > 1024 && n > (bits?.length ?? 0) * 8 * 4;
@@ -39,6 +45,8 @@ export class IdSet {
       bits = grown;
       this.#bits.set(prefix, bits);
     }
+    this.#lastPrefix = prefix;
+    this.#lastBits = bits;
     const mask = 1 << (n & 7);
     if (bits[n >> 3]! & mask) return false;
     // The same id may have gone to the Set earlier, when its number was beyond this bitset.

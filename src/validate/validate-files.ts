@@ -1,11 +1,12 @@
-import { isUtf8 } from "node:buffer";
 import { createReadStream, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { detectKind, kindFromFileName, recordKinds, type RecordKind } from "../record-kinds.js";
 import { jsonErrorOffset } from "./json-error.js";
-import { firstDuplicateKey, keyTokensPerLine } from "./scan-keys.js";
-import { Validator, type ValidatorOptions } from "./validator.js";
+import { firstDuplicateKey } from "./scan-keys.js";
+import { NOT_JSON, Validator, type ValidatorOptions } from "./validator.js";
+import { JsonLinesReader } from "./json-lines-reader.js";
+import { FileLines } from "./file-lines.js";
 
 export interface FileValidation {
   validator: Validator;
@@ -59,25 +60,144 @@ async function peekKind(path: string): Promise<RecordKind | undefined> {
   }
 }
 
+/** Kinds whose records belong to one document each (they have a `document` field). */
+const GROUPED = new Set(["paragraph", "sentence", "token", "entity-mention", "stance", "sentence-stance"]);
+
 /**
  * Validates files in streaming fashion: JSONL is read in chunks and split into lines on the LF
  * byte, so memory does not grow with the file. Files are taken in dependency order (documents
- * before sentences before mentions) so that reference checks rarely need to wait.
+ * before sentences before mentions) so that reference checks rarely need to wait, and the files
+ * of per-document records are read in step with the documents: after each document, the records
+ * of that document that follow in each file are validated, so that the document's text is at hand
+ * and records that come grouped by document (as published) are checked one document at a time.
+ * Any order is valid; other orders only cost reading document texts back. Incidents come out
+ * ordered by file (in the order taken) and line.
  */
 export async function validateFiles(patterns: string[], options: ValidatorOptions & { onProgress?: (records: number, file: string) => void } = {}): Promise<FileValidation> {
   const { files, ioErrors } = await expandInputs(patterns);
-  const validator = new Validator(options);
+  const source = new FileLines();
+  const validator = new Validator({ ...options, source });
   for (const e of ioErrors) validator.report("file-unreadable", { file: e.path }, e.message);
   const kinds = new Map<string, RecordKind | undefined>();
-  for (const file of files) kinds.set(file, await peekKind(file));
+  for (const file of files) kinds.set(file, options.kind ?? (await peekKind(file)));
   const ordered = [...files].sort((a, b) => rank(kinds.get(a)) - rank(kinds.get(b)));
+  const documents: string[] = [];
+  const grouped: string[] = [];
+  const other: string[] = [];
   for (const file of ordered) {
-    const fallback = kindFromFileName(file);
-    if (file.endsWith(".json")) await validateJsonFile(validator, file, fallback);
-    else await validateJsonLinesFile(validator, file, fallback, options.onProgress);
+    const kind = kinds.get(file)?.name ?? "";
+    (file.endsWith(".json") ? other : kind === "document" ? documents : GROUPED.has(kind) ? grouped : other).push(file);
   }
-  validator.finish();
+  const progress = options.onProgress;
+  const streams: GroupedFile[] = [];
+  try {
+    for (const file of other) {
+      if (file.endsWith(".json")) await validateJsonFile(validator, file, kindFromFileName(file));
+      else {
+        const reader = open(validator, file);
+        if (reader) new GroupedFile(validator, reader, progress).drain(null);
+      }
+    }
+    for (const file of grouped) {
+      const reader = open(validator, file);
+      if (reader) streams.push(new GroupedFile(validator, reader, progress));
+    }
+    for (const file of documents) {
+      const reader = open(validator, file);
+      if (!reader) continue;
+      const fallback = kindFromFileName(file);
+      try {
+        while (reader.next()) {
+          const value = validator.parseLine(file, reader.line, reader.text, reader.keyTokens);
+          if (value === NOT_JSON) continue;
+          validator.recordLine(file, reader.line, value, fallback, reader.locate);
+          const id = (value as { id?: unknown } | null)?.id;
+          if (typeof id === "string") for (const stream of streams) stream.drain(id);
+          if ((reader.line & 0x3ff) === 0) progress?.(validator.records, file);
+        }
+      } finally {
+        reader.close();
+      }
+      if (!reader.sawBytes) validator.report("empty-file", { file }, "expected at least one JSON record, found an empty file");
+    }
+    for (const stream of streams) stream.drain(null);
+  } finally {
+    for (const stream of streams) stream.close();
+  }
+  try {
+    validator.finish();
+  } finally {
+    source.close();
+  }
+  const position = new Map(ordered.map((file, i) => [file, i]));
+  const at = (incident: { file: string; line?: number }) => [position.get(incident.file) ?? (incident.file.startsWith("(") ? ordered.length : -1), incident.line ?? 0] as const;
+  validator.incidents.sort((a, b) => {
+    const [fa, la] = at(a);
+    const [fb, lb] = at(b);
+    return fa - fb || la - lb;
+  });
   return { validator, files: ordered, unreadable: ioErrors.length > 0 };
+}
+
+function open(validator: Validator, file: string): JsonLinesReader | null {
+  try {
+    return new JsonLinesReader(file, (check, place, message) => validator.report(check, place, message));
+  } catch (error) {
+    validator.report("file-unreadable", { file }, `expected a readable file, found ${(error as NodeJS.ErrnoException).code ?? "an error"} (${(error as Error).message})`);
+    return null;
+  }
+}
+
+/**
+ * A JSONL file read in step with the documents: drain(id) validates its records up to the first
+ * one of a document not seen yet, which waits for that document (or for the end: drain(null)).
+ */
+class GroupedFile {
+  readonly #validator: Validator;
+  readonly #reader: JsonLinesReader;
+  readonly #fallback: RecordKind | undefined;
+  readonly #progress: ((records: number, file: string) => void) | undefined;
+  #held: { line: number; value: unknown } | null = null;
+  #done = false;
+
+  constructor(validator: Validator, reader: JsonLinesReader, progress?: (records: number, file: string) => void) {
+    this.#validator = validator;
+    this.#reader = reader;
+    this.#fallback = kindFromFileName(reader.file);
+    this.#progress = progress;
+  }
+
+  drain(document: string | null): void {
+    const reader = this.#reader;
+    while (!this.#done) {
+      if (!this.#held) {
+        if (!reader.next()) {
+          this.#finish();
+          return;
+        }
+        const value = this.#validator.parseLine(reader.file, reader.line, reader.text, reader.keyTokens);
+        if (value === NOT_JSON) continue;
+        this.#held = { line: reader.line, value };
+      }
+      const of = (this.#held.value as { document?: unknown } | null)?.document;
+      if (document !== null && typeof of === "string" && of !== document && !this.#validator.hasDocument(of)) return;
+      this.#validator.recordLine(reader.file, this.#held.line, this.#held.value, this.#fallback, reader.locate);
+      this.#held = null;
+      if ((reader.line & 0x3fff) === 0) this.#progress?.(this.#validator.records, reader.file);
+    }
+  }
+
+  close(): void {
+    if (!this.#done) this.#reader.close();
+    this.#done = true;
+  }
+
+  #finish(): void {
+    this.#reader.close();
+    this.#done = true;
+    if (!this.#reader.sawBytes) this.#validator.report("empty-file", { file: this.#reader.file }, "expected at least one JSON record, found an empty file");
+    this.#progress?.(this.#validator.records, this.#reader.file);
+  }
 }
 
 async function validateJsonFile(validator: Validator, file: string, fallback: RecordKind | undefined): Promise<void> {
@@ -125,52 +245,4 @@ function decode(validator: Validator, file: string, line: number, bytes: Uint8Ar
     validator.report("utf8", { file, line }, "expected UTF-8 text, found an invalid byte sequence");
     return null;
   }
-}
-
-async function validateJsonLinesFile(
-  validator: Validator,
-  file: string,
-  fallback: RecordKind | undefined,
-  onProgress?: (records: number, file: string) => void,
-): Promise<void> {
-  let line = 0;
-  let sawBytes = false;
-  // Complete lines are handed over a chunk at a time: one native UTF-8 check and one decode per
-  // chunk; only a chunk with a bad byte is re-split line by line to name the bad line.
-  const lines = (bytes: Buffer) => {
-    if (line === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-      validator.report("bom", { file, line: 1, column: 1 }, "expected UTF-8 without a byte-order mark, found a BOM (EF BB BF)");
-      bytes = bytes.subarray(3);
-    }
-    if (isUtf8(bytes)) {
-      const { tokens, spaced } = keyTokensPerLine(bytes);
-      const texts = bytes.toString("utf8").split("\n");
-      for (let i = 0; i < texts.length; i++) validator.line(file, ++line, texts[i]!, fallback, { tokens: tokens[i]!, spaced: spaced[i] === 1 });
-    } else {
-      let start = 0;
-      for (;;) {
-        const end = bytes.indexOf(0x0a, start);
-        const part = bytes.subarray(start, end === -1 ? bytes.length : end);
-        line++;
-        if (isUtf8(part)) validator.line(file, line, part.toString("utf8"), fallback);
-        else validator.report("utf8", { file, line }, "expected UTF-8 text, found an invalid byte sequence");
-        if (end === -1) break;
-        start = end + 1;
-      }
-    }
-    onProgress?.(validator.records, file);
-  };
-  let parts: Buffer[] = [];
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    sawBytes ||= chunk.length > 0;
-    const last = chunk.lastIndexOf(0x0a);
-    if (last === -1) {
-      parts.push(chunk);
-      continue;
-    }
-    lines(parts.length ? Buffer.concat([...parts, chunk.subarray(0, last)]) : chunk.subarray(0, last));
-    parts = last + 1 < chunk.length ? [chunk.subarray(last + 1)] : [];
-  }
-  if (parts.length) lines(Buffer.concat(parts));
-  if (!sawBytes) validator.report("empty-file", { file }, "expected at least one JSON record, found an empty file");
 }

@@ -3,10 +3,14 @@ import { jsonErrorOffset } from "./json-error.js";
 import { CodePointText } from "../code-points.js";
 import { detectKind, type RecordKind } from "../record-kinds.js";
 import { checks, type CheckId, type Incident } from "./checks.js";
-import { allowedCanonicals, WRITER } from "../clitics.js";
+import { allowedCanonicals, canonicalAllowed, WRITER } from "../clitics.js";
 import { IdSet } from "./id-set.js";
+import { IdKeys } from "./id-keys.js";
+import { NumberTable } from "./number-table.js";
+import { PARAGRAPH_SHAPE, SENTENCE_SHAPE, SpanTable } from "./span-table.js";
+import { DocumentTexts, type LineLocation, type ReadLine } from "./document-texts.js";
+import { MentionNesting, type RereadSpan } from "./mention-nesting.js";
 import { countsAllowDuplicates, firstDuplicateKey, mayHaveDuplicateKeys } from "./scan-keys.js";
-import { SpanStore } from "./span-store.js";
 import { insideGraphemeCluster } from "./grapheme-boundary.js";
 
 /** The records a validation may refer to besides those given: by default the shipped corpus. */
@@ -32,41 +36,64 @@ export interface ValidatorOptions {
   reference?: ReferenceData;
   /** Keep at most this many incidents in memory (all are counted); default: all. */
   maxIncidents?: number;
+  /** Reads lines back from their files, so that document texts need not stay in memory. */
+  source?: LineSource;
 }
 
-interface Span {
-  start: number;
-  end: number;
-  document: string;
+/** What parseLine returns for a line that holds no JSON value (reported already). */
+export const NOT_JSON: unique symbol = Symbol("not JSON");
+
+/** Reads lines back from the files being validated, so that the validator need not keep them. */
+export interface LineSource {
+  /** The bytes of one line, where it was read. */
+  read: ReadLine;
+  /**
+   * Every line of a JSONL file again, in order, decoded as the first reading decoded it: lines that
+   * are not UTF-8 are skipped and a leading BOM is removed.
+   */
+  lines(file: string, each: (line: number, text: string) => void): void;
 }
 
+interface Place {
+  file: string;
+  line?: number;
+}
 
 /**
  * The validation engine: feed it records (or raw lines) in any order, then call `finish()`.
  * Syntax and schema checks run per line; reference checks run as soon as what they refer to is
- * known, and are settled at the end for anything defined later. It keeps only what later checks
- * need (texts and spans of documents, paragraphs and sentences; ids), never the records.
+ * known, and are settled at the end for anything defined later. It keeps what later checks need
+ * in compact form (ids as numbers, spans in typed arrays, document texts as the place to read them
+ * again when a LineSource is given), never the records, except those waiting for a reference.
  */
 export class Validator {
   readonly incidents: Incident[] = [];
   readonly counts: Record<string, number> = {};
   records = 0;
-  readonly #enabled: (check: CheckId) => boolean;
-  readonly #deep: boolean;
-  readonly #options: ValidatorOptions;
-  readonly #documents = new Map<string, CodePointText>();
-  readonly #paragraphs = new Map<string, Span>();
-  readonly #sentences = new Map<string, Span & { paragraph: string }>();
   /** Total incidents, including those not kept because of maxIncidents. */
   incidentCount = 0;
+  readonly #enabled: Record<string, boolean>;
+  readonly #deep: boolean;
+  readonly #options: ValidatorOptions;
+  readonly #keys = new IdKeys();
+  readonly #texts: DocumentTexts;
+  readonly #paragraphs = new SpanTable(PARAGRAPH_SHAPE);
+  readonly #sentences = new SpanTable(SENTENCE_SHAPE);
   readonly #entities = new Map<string, Entity>();
   readonly #targets = new Set<string>();
   readonly #stances = new Set<string>();
   readonly #ids = new Map<string, IdSet>();
+  /** Checks of records whose references were not all known when they were read. */
   readonly #pending: Array<() => void> = [];
-  readonly #spans = new Map<string, SpanStore>();
-  readonly #labels = new Map<string, number>();
-  readonly #labelledDocuments = new Set<string>();
+  readonly #nesting = new MentionNesting();
+  /** JSONL files that gave mention spans, with the kind their name suggests, to read them back. */
+  readonly #mentionFiles = new Map<string, RecordKind | undefined>();
+  /** Per target, the number of labels of each sentence (by sentence number). */
+  readonly #labels = new Map<string, NumberTable>();
+  readonly #labelledDocuments = new Set<number>();
+  /** While line() runs: how to find the line again, and the kind the file name suggests. */
+  #locate: ((line: number) => LineLocation) | undefined;
+  #fallback: RecordKind | undefined;
 
   constructor(options: ValidatorOptions = {}) {
     this.#options = options;
@@ -74,14 +101,14 @@ export class Validator {
     const only = options.only ? new Set(options.only) : null;
     const exclude = new Set(options.exclude ?? []);
     // Decided once, not per record: these are looked up for every check of every record.
-    const enabled = Object.fromEntries(Object.keys(checks).map((c) => [c, checks[c as CheckId].level <= level && (!only || only.has(c)) && !exclude.has(c)]));
-    this.#enabled = (check) => enabled[check] === true;
-    this.#deep = Object.keys(checks).some((c) => enabled[c] && checks[c as CheckId].level >= 3);
+    this.#enabled = Object.fromEntries(Object.keys(checks).map((c) => [c, checks[c as CheckId].level <= level && (!only || only.has(c)) && !exclude.has(c)]));
+    this.#deep = Object.keys(checks).some((c) => this.#enabled[c] && checks[c as CheckId].level >= 3);
+    this.#texts = new DocumentTexts(options.source?.read);
     const ref = options.reference;
     if (ref) {
-      for (const d of ref.documents) this.#documents.set(d.id, new CodePointText(d.text));
-      for (const p of ref.paragraphs) this.#paragraphs.set(p.id, { start: p.start, end: p.end, document: p.document });
-      for (const s of ref.sentences) this.#sentences.set(s.id, { start: s.start, end: s.end, document: s.document, paragraph: s.paragraph });
+      for (const d of ref.documents) this.#texts.add(this.#keys.document(d.id), new CodePointText(d.text), d.text === d.text.normalize("NFC"), undefined, true);
+      for (const p of ref.paragraphs) this.#paragraphs.add(this.#keys.paragraph(p.id), p.start, p.end, this.#keys.document(p.document), 0, true);
+      for (const s of ref.sentences) this.#sentences.add(this.#keys.sentence(s.id), s.start, s.end, this.#keys.document(s.document), this.#keys.paragraph(s.paragraph), true);
       for (const e of ref.entityCatalogue) this.#entities.set(e.id, e);
       for (const t of ref.stanceTargets) this.#targets.add(t.id);
       for (const s of ref.stances) this.#stances.add(s.id);
@@ -89,7 +116,7 @@ export class Validator {
   }
 
   report(check: CheckId, place: Omit<Incident, "check" | "level" | "message">, message: string): void {
-    if (!this.#enabled(check)) return;
+    if (this.#enabled[check] !== true) return;
     this.counts[check] = (this.counts[check] ?? 0) + 1;
     this.incidentCount++;
     if (this.#options.maxIncidents === undefined || this.incidents.length < this.#options.maxIncidents) {
@@ -98,17 +125,25 @@ export class Validator {
   }
 
   /**
-   * Validates one JSONL line (without its "\n"). `keys`, when the caller counted them on the raw
-   * bytes (see keyTokensPerLine), spares the duplicate-key test a pass over the text.
+   * Validates one JSONL line (without its "\n"). `keyTokens`, when the caller counted them on the
+   * raw bytes (see keyTokensPerLine; -1 when not), spares the duplicate-key test a pass over the
+   * text. `locate` tells where a line lies in its file, so that a document's text can be read again
+   * instead of kept (with a LineSource in the options).
    */
-  line(file: string, line: number, text: string, fallback?: RecordKind, keys?: { tokens: number; spaced: boolean }): void {
-    if (text.endsWith("\r")) {
+  line(file: string, line: number, text: string, fallback?: RecordKind, keyTokens = -1, locate?: (line: number) => LineLocation): void {
+    const value = this.parseLine(file, line, text, keyTokens);
+    if (value !== NOT_JSON) this.recordLine(file, line, value, fallback, locate);
+  }
+
+  /** The line-level checks of a JSONL line; its value, or NOT_JSON when it holds none. */
+  parseLine(file: string, line: number, text: string, keyTokens = -1): unknown {
+    if (text.charCodeAt(text.length - 1) === 0x0d) {
       this.report("crlf", { file, line, column: text.length }, "expected LF line endings, found CRLF");
       text = text.slice(0, -1);
     }
     if (text.length === 0 || (text.charCodeAt(0) <= 0x20 && text.trim() === "")) {
       this.report("blank-line", { file, line, column: 1 }, "expected one JSON value per line, found a blank line");
-      return;
+      return NOT_JSON;
     }
     let value: unknown;
     try {
@@ -117,206 +152,313 @@ export class Validator {
       const column = jsonErrorColumn(text, error as Error);
       const found = column > text.length ? "the end of the line" : JSON.stringify(text.slice(column - 1, column + 11));
       this.report("json-syntax", { file, line, column }, `expected one valid JSON value, found ${found} (${(error as Error).message.split(/ in JSON| is not valid/)[0]})`);
-      return;
+      return NOT_JSON;
     }
     // A \uD800-style escape can put a lone surrogate in a string: JavaScript accepts it, UTF-8 cannot encode it.
     if (text.includes("\\u")) {
       const pointer = loneSurrogate(value);
       if (pointer !== null) this.report("utf8", { file, line, pointer }, "expected well-formed Unicode text, found a lone surrogate escape (text that UTF-8 cannot encode)");
     }
-    const suspicious = keys ? countsAllowDuplicates(keys.tokens, keys.spaced, value) : mayHaveDuplicateKeys(text, value);
-    if (this.#enabled("duplicate-key") && suspicious) {
+    if (this.#enabled["duplicate-key"] && (keyTokens >= 0 ? countsAllowDuplicates(keyTokens, false, value) : mayHaveDuplicateKeys(text, value))) {
       const duplicate = firstDuplicateKey(text);
       if (duplicate) this.report("duplicate-key", { file, line, column: duplicate.offset + 1 }, `expected each key once per object, found ${JSON.stringify(duplicate.key)} twice`);
     }
-    this.record(file, line, value, "", fallback);
+    return value;
+  }
+
+  /** Validates the value of a JSONL line (see parseLine). */
+  recordLine(file: string, line: number, value: unknown, fallback?: RecordKind, locate?: (line: number) => LineLocation): void {
+    this.#locate = this.#options.source ? locate : undefined;
+    this.#fallback = fallback;
+    try {
+      this.record(file, line, value, "", fallback);
+    } finally {
+      this.#locate = undefined;
+    }
   }
 
   /** Validates one parsed record. `pointer` prefixes JSON pointers (records inside a JSON array). */
   record(file: string, line: number | undefined, value: unknown, pointer = "", fallback?: RecordKind): void {
     this.records++;
-    const place = { file, ...(line !== undefined ? { line } : {}) };
     const kind = this.#options.kind ?? detectKind(value, fallback);
     if (!kind) {
-      this.report("unknown-kind", { ...place, pointer: pointer || "/" }, "expected a record whose type can be told from its id, its fields, the file name or --type, found none");
+      this.report("unknown-kind", { file, ...(line !== undefined ? { line } : {}), pointer: pointer || "/" }, "expected a record whose type can be told from its id, its fields, the file name or --type, found none");
       return;
     }
     if (!kind.validate(value)) {
       for (const e of kind.validate.errors ?? []) {
         const detail = e.keyword === "additionalProperties" ? ` (${JSON.stringify(e.params.additionalProperty)})` : e.keyword === "enum" ? ` ${JSON.stringify(e.params.allowedValues)}` : "";
-        this.report("schema", { ...place, pointer: `${pointer}${e.instancePath}` || "/" }, `expected ${kind.type} to satisfy "${e.keyword}" (${e.message}${detail}), found ${shown(valueAt(value, e.instancePath))}`);
+        this.report("schema", { file, ...(line !== undefined ? { line } : {}), pointer: `${pointer}${e.instancePath}` || "/" }, `expected ${kind.type} to satisfy "${e.keyword}" (${e.message}${detail}), found ${shown(valueAt(value, e.instancePath))}`);
       }
       return;
     }
     // Levels 3–5 need what the record refers to; below them nothing of the record is kept.
-    if (this.#deep) this.#contents(kind, value as Record<string, unknown>, place, pointer);
+    if (this.#deep) this.#contents(kind, value as Record<string, unknown>, line !== undefined ? { file, line } : { file }, pointer);
   }
 
-  #unique(kind: RecordKind, id: string, place: { file: string; line?: number }, pointer: string): void {
+  #unique(kind: RecordKind, id: string, place: Place, pointer: string): void {
     let ids = this.#ids.get(kind.name);
     if (!ids) this.#ids.set(kind.name, (ids = new IdSet()));
-    if (!ids.add(id)) this.report("duplicate-id", { ...place, pointer: `${pointer}/id` }, `expected a unique ${kind.type} id, found ${JSON.stringify(id)} again`);
+    if (!ids.add(id)) this.#duplicate(kind, id, place, pointer);
+  }
+
+  #duplicate(kind: RecordKind, id: string, place: Place, pointer: string): void {
+    this.report("duplicate-id", { ...place, pointer: `${pointer}/id` }, `expected a unique ${kind.type} id, found ${JSON.stringify(id)} again`);
+  }
+
+  /** Whether a document of this id has been read (or is in the reference data). */
+  hasDocument(id: string): boolean {
+    const key = this.#keys.knownDocument(id);
+    return key >= 0 && this.#texts.has(key);
+  }
+
+  /** The text of a known document, or undefined (reported) when its file cannot be read back. */
+  #text(document: number): CodePointText | undefined {
+    try {
+      return this.#texts.text(document);
+    } catch (error) {
+      this.report("file-unreadable", { file: "(documents)" }, (error as Error).message);
+      return undefined;
+    }
   }
 
   /**
-   * A reference check that waits for the end of input when its target is not known yet. The place
-   * and message are built only on failure: this runs several times for every record.
+   * The offset checks of a span in a known document; true when its `text` is the document's
+   * slice (or it has none).
    */
-  #refer(check: CheckId, exists: () => boolean, place: { file: string; line?: number }, pointer: string, field: string, message: () => string): void {
-    if (!this.#enabled(check) || exists()) return;
-    this.#pending.push(() => {
-      if (!exists()) this.report(check, { ...place, pointer: `${pointer}/${field}` }, message());
-    });
-  }
-
-  #span(r: { start: number; end: number; document: string; text?: string }, place: { file: string; line?: number }, pointer: string, parent?: Span, parentId?: string): void {
-    const text = this.#documents.get(r.document);
-    if (!text) return;
+  #span(r: { start: number; end: number; text?: string }, document: number, place: Place, pointer: string, parent: SpanTable | undefined, row: number, parentId: string | undefined): boolean {
+    const text = this.#text(document);
+    if (!text) return false;
     if (r.end <= r.start || r.end > text.length) {
-      this.report("offset-bounds", { ...place, pointer: `${pointer}/end` }, `expected 0 <= start < end <= ${text.length} (the length of ${r.document} in code points), found start ${r.start} and end ${r.end}`);
-      return;
+      this.report("offset-bounds", { ...place, pointer: `${pointer}/end` }, `expected 0 <= start < end <= ${text.length} (the length of ${this.#keys.documentId(document)} in code points), found start ${r.start} and end ${r.end}`);
+      return false;
     }
-    if (parent && (r.start < parent.start || r.end > parent.end)) {
-      this.report("outside-parent", { ...place, pointer: `${pointer}/start` }, `expected [${r.start}, ${r.end}) to lie inside ${parentId} [${parent.start}, ${parent.end}), found it outside`);
+    if (parent && row >= 0 && (r.start < parent.start(row) || r.end > parent.end(row))) {
+      this.report("outside-parent", { ...place, pointer: `${pointer}/start` }, `expected [${r.start}, ${r.end}) to lie inside ${parentId} [${parent.start(row)}, ${parent.end(row)}), found it outside`);
     }
     const slice = text.slice(r.start, r.end);
-    if (r.text !== undefined && slice !== r.text) {
-      this.report("text-mismatch", { ...place, pointer: `${pointer}/text` }, `expected text ${shown(slice)} (the document at [${r.start}, ${r.end})), found ${shown(r.text)}`);
-    }
-    if (this.#enabled("grapheme-boundary") && (insideGraphemeCluster(text.text, text.toUnit(r.start)) || insideGraphemeCluster(text.text, text.toUnit(r.end)))) {
+    const same = r.text === undefined || slice === r.text;
+    if (!same) this.report("text-mismatch", { ...place, pointer: `${pointer}/text` }, `expected text ${shown(slice)} (the document at [${r.start}, ${r.end})), found ${shown(r.text)}`);
+    if (this.#enabled["grapheme-boundary"] && (insideGraphemeCluster(text.text, text.toUnit(r.start)) || insideGraphemeCluster(text.text, text.toUnit(r.end)))) {
       this.report("grapheme-boundary", { ...place, pointer: `${pointer}/start` }, `expected [${r.start}, ${r.end}) to start and end between grapheme clusters, found a boundary inside one`);
     }
+    return same;
   }
 
-  #nfc(text: string, place: { file: string; line?: number }, pointer: string): void {
-    if (text !== text.normalize("NFC")) this.report("not-nfc", { ...place, pointer }, "expected text in Unicode Normalization Form C, found a non-NFC sequence");
+  #nfc(text: string, place: Place, pointer: string): void {
+    if (this.#enabled["not-nfc"] && text !== text.normalize("NFC")) this.report("not-nfc", { ...place, pointer }, "expected text in Unicode Normalization Form C, found a non-NFC sequence");
   }
 
-  #contents(kind: RecordKind, r: Record<string, unknown>, place: { file: string; line?: number }, pointer: string): void {
-    const id = typeof r.id === "string" ? r.id : undefined;
-    if (id !== undefined) this.#unique(kind, id, place, pointer);
-    const p = (field: string) => ({ ...place, pointer: `${pointer}/${field}` });
-    const documentExists = (doc: string) => () => this.#documents.has(doc);
+  #contents(kind: RecordKind, r: Record<string, unknown>, place: Place, pointer: string): void {
     switch (kind.name) {
       case "document": {
         const d = r as unknown as Document;
-        this.#nfc(d.text, place, `${pointer}/text`);
-        this.#documents.set(d.id, new CodePointText(d.text));
+        const document = this.#keys.document(d.id);
+        const nfc = !this.#enabled["not-nfc"] || d.text === d.text.normalize("NFC");
+        const location = this.#locate && place.line !== undefined ? this.#locate(place.line) : undefined;
+        if (!this.#texts.add(document, new CodePointText(d.text), nfc, location)) this.#duplicate(kind, d.id, place, pointer);
+        if (!nfc) this.report("not-nfc", { ...place, pointer: `${pointer}/text` }, "expected text in Unicode Normalization Form C, found a non-NFC sequence");
         break;
       }
       case "paragraph":
       case "sentence":
       case "token": {
         const s = r as unknown as Paragraph & { paragraph?: string; sentence?: string };
-        this.#refer("missing-document", documentExists(s.document), place, pointer, "document", () => `expected document ${JSON.stringify(s.document)} to exist, found none`);
-        if (kind.name === "paragraph") this.#paragraphs.set(s.id, { start: s.start, end: s.end, document: s.document });
-        if (kind.name === "sentence") this.#sentences.set(s.id, { start: s.start, end: s.end, document: s.document, paragraph: s.paragraph! });
-        const parentId = kind.name === "sentence" ? s.paragraph! : kind.name === "token" ? s.sentence! : undefined;
-        const parentCheck: CheckId = kind.name === "sentence" ? "missing-paragraph" : "missing-sentence";
-        const parents = kind.name === "sentence" ? this.#paragraphs : this.#sentences;
-        const settle = () => {
-          if (!this.#documents.has(s.document)) return;
-          const parent = parentId ? parents.get(parentId) : undefined;
-          this.#span(s, place, pointer, parent, parentId);
-          this.#nfc(s.text, place, `${pointer}/text`);
-        };
-        // The parent must exist and belong to the same paragraph (tokens) or document (sentences).
-        // A record of an unknown document is reported once, as missing-document, not again for its parent.
-        const parentFits = () => {
-          if (!this.#documents.has(s.document)) return true;
-          const parent = parents.get(parentId!);
-          if (!parent) return false;
-          return parent.document === s.document && (kind.name !== "token" || (parent as { paragraph?: string }).paragraph === s.paragraph);
-        };
-        if (parentId) this.#refer(parentCheck, parentFits, place, pointer, kind.name === "sentence" ? "paragraph" : "sentence", () => `expected ${parentId} to exist in ${kind.name === "token" ? `paragraph ${s.paragraph}` : `document ${s.document}`}, found ${parents.has(parentId) ? "it elsewhere" : "none"}`);
-        if (this.#documents.has(s.document) && (!parentId || parents.has(parentId))) settle();
-        else this.#pending.push(settle);
+        const document = this.#keys.document(s.document);
+        if (kind.name === "paragraph") {
+          if (!this.#paragraphs.add(this.#keys.paragraph(s.id), s.start, s.end, document, 0)) this.#duplicate(kind, s.id, place, pointer);
+        } else if (kind.name === "sentence") {
+          if (!this.#sentences.add(this.#keys.sentence(s.id), s.start, s.end, document, this.#keys.paragraph(s.paragraph!))) this.#duplicate(kind, s.id, place, pointer);
+        } else this.#unique(kind, s.id, place, pointer);
+        if (!this.#segment(kind.name, s, document, place, pointer, false)) this.#pending.push(() => this.#segment(kind.name, s, document, place, pointer, true));
         break;
       }
       case "entity":
+        this.#unique(kind, (r as unknown as Entity).id, place, pointer);
         this.#entities.set((r as unknown as Entity).id, r as unknown as Entity);
         break;
       case "stance-target":
+        this.#unique(kind, (r as unknown as StanceTarget).id, place, pointer);
         this.#targets.add((r as unknown as StanceTarget).id);
         break;
       case "entity-mention": {
         const m = r as unknown as EntityMention;
-        this.#refer("missing-document", documentExists(m.document), place, pointer, "document", () => `expected document ${JSON.stringify(m.document)} to exist, found none`);
-        this.#refer("missing-sentence", () => { const s = this.#sentences.get(m.sentence); return !this.#documents.has(m.document) || (s?.paragraph === m.paragraph && s.document === m.document); }, place, pointer, "sentence", () => `expected sentence ${m.sentence} to exist in paragraph ${m.paragraph} of ${m.document}, found ${this.#sentences.has(m.sentence) ? "it elsewhere" : "none"}`);
-        this.#refer("missing-entity", () => this.#entities.has(m.entity), place, pointer, "entity", () => `expected entity ${JSON.stringify(m.entity)} in the catalogue, found none`);
-        const settle = () => {
-          const sentence = this.#sentences.get(m.sentence);
-          this.#span(m, place, pointer, sentence, m.sentence);
-          const entity = this.#entities.get(m.entity);
-          if (entity && entity.type !== m.type && !entity.metonymicTypes?.includes(m.type)) {
-            const types: EntityType[] = [entity.type, ...(entity.metonymicTypes ?? [])];
-            this.report("entity-type", p("type"), `expected type ${types.join(" or ")} for entity ${entity.id}, found ${m.type}`);
-          }
-        };
-        if (this.#documents.has(m.document) && this.#sentences.has(m.sentence) && this.#entities.has(m.entity)) settle();
-        else this.#pending.push(settle);
-        const allowed = allowedCanonicals(m.text, m.prefix);
-        if (!allowed.includes(m.canonical)) {
-          const rest = allowed.length === 0 ? null : allowed[0];
-          this.report("clitic-canonical", p("canonical"), rest === null ? `expected the prefix ${JSON.stringify(m.prefix)} to begin the text ${JSON.stringify(m.text)}, found it does not` : `expected canonical ${allowed.map((a) => JSON.stringify(a)).join(" or ")}, found ${JSON.stringify(m.canonical)}`);
+        this.#unique(kind, m.id, place, pointer);
+        const document = this.#keys.document(m.document);
+        if (!this.#mention(m, document, place, pointer, false)) this.#pending.push(() => this.#mention(m, document, place, pointer, true));
+        if (this.#enabled["clitic-canonical"] && !canonicalAllowed(m.text, m.prefix, m.canonical)) {
+          const allowed = allowedCanonicals(m.text, m.prefix);
+          this.report("clitic-canonical", { ...place, pointer: `${pointer}/canonical` }, allowed.length === 0 ? `expected the prefix ${JSON.stringify(m.prefix)} to begin the text ${JSON.stringify(m.text)}, found it does not` : `expected canonical ${allowed.map((a) => JSON.stringify(a)).join(" or ")}, found ${JSON.stringify(m.canonical)}`);
         }
-        let spans = this.#spans.get(m.document);
-        if (!spans) this.#spans.set(m.document, (spans = new SpanStore()));
-        spans.add(m.start, m.end, place.file, place.line ?? 0);
+        if (this.#enabled["nesting-depth"]) {
+          const rereadable = this.#locate !== undefined;
+          if (rereadable && !this.#mentionFiles.has(place.file)) this.#mentionFiles.set(place.file, this.#fallback);
+          this.#nesting.add(document, m.start, m.end, place.file, place.line ?? 0, rereadable);
+        }
         break;
       }
       case "stance": {
         const s = r as unknown as Stance;
+        this.#unique(kind, s.id, place, pointer);
         this.#stances.add(s.id);
-        this.#refer("missing-document", documentExists(s.document), place, pointer, "document", () => `expected document ${JSON.stringify(s.document)} to exist, found none`);
-        if (s.holder !== WRITER) this.#refer("missing-entity", () => this.#entities.has(s.holder), place, pointer, "holder", () => `expected holder "writer" or a catalogue entity, found ${JSON.stringify(s.holder)}`);
-        this.#refer("missing-target", () => this.#targets.has(s.target), place, pointer, "target", () => `expected target ${JSON.stringify(s.target)} in the target list, found none`);
-        s.evidence.forEach((e, i) => {
-          this.#refer("missing-sentence", () => !this.#documents.has(s.document) || this.#sentences.get(e.sentence)?.document === s.document, place, pointer, `evidence/${i}/sentence`, () => `expected sentence ${e.sentence} to exist in ${s.document}, found ${this.#sentences.has(e.sentence) ? "it elsewhere" : "none"}`);
-          const settle = () => {
-            const sentence = this.#sentences.get(e.sentence);
-            this.#span({ ...e, document: s.document }, place, `${pointer}/evidence/${i}`, sentence, e.sentence);
-          };
-          if (this.#documents.has(s.document) && this.#sentences.has(e.sentence)) settle();
-          else this.#pending.push(settle);
-        });
+        const document = this.#keys.document(s.document);
+        if (!this.#stance(s, document, place, pointer, false)) this.#pending.push(() => this.#stance(s, document, place, pointer, true));
         break;
       }
       case "sentence-stance": {
         const l = r as unknown as SentenceStance;
-        this.#refer("missing-document", documentExists(l.document), place, pointer, "document", () => `expected document ${JSON.stringify(l.document)} to exist, found none`);
-        this.#refer("missing-sentence", () => !this.#documents.has(l.document) || this.#sentences.get(l.sentence)?.document === l.document, place, pointer, "sentence", () => `expected sentence ${l.sentence} to exist in ${l.document}, found ${this.#sentences.has(l.sentence) ? "it elsewhere" : "none"}`);
-        this.#refer("missing-target", () => this.#targets.has(l.target), place, pointer, "target", () => `expected target ${JSON.stringify(l.target)} in the target list, found none`);
-        l.stances.forEach((id, i) => this.#refer("missing-stance", () => this.#stances.has(id), place, pointer, `stances/${i}`, () => `expected stance ${id} to exist, found none`));
-        const key = `${l.sentence}#${l.target}`;
-        this.#labels.set(key, (this.#labels.get(key) ?? 0) + 1);
-        if (this.#labels.get(key) === 2) this.report("sentence-label-count", p("id"), `expected one label for ${key}, found a second`);
-        this.#labelledDocuments.add(l.document);
+        this.#unique(kind, l.id, place, pointer);
+        const document = this.#keys.document(l.document);
+        const sentence = this.#keys.sentence(l.sentence);
+        if (!this.#label(l, document, sentence, place, pointer, false)) this.#pending.push(() => this.#label(l, document, sentence, place, pointer, true));
+        let labels = this.#labels.get(l.target);
+        if (!labels) this.#labels.set(l.target, (labels = new NumberTable(64)));
+        const before = labels.get(sentence);
+        labels.put(sentence, before < 0 ? 1 : before + 1);
+        if (before === 1) this.report("sentence-label-count", { ...place, pointer: `${pointer}/id` }, `expected one label for ${l.sentence}#${l.target}, found a second`);
+        this.#labelledDocuments.add(document);
         break;
       }
+      default:
+        if (typeof r.id === "string") this.#unique(kind, r.id, place, pointer);
     }
+  }
+
+  /**
+   * The reference and offset checks of a paragraph, sentence or token. Before the end of input
+   * (`final` false) it checks nothing and returns false when something it refers to is unknown
+   * yet, so that the record waits; at the end it reports what is still missing.
+   */
+  #segment(kind: string, s: Paragraph & { paragraph?: string; sentence?: string }, document: number, place: Place, pointer: string, final: boolean): boolean {
+    const known = this.#texts.has(document);
+    const parents = kind === "sentence" ? this.#paragraphs : kind === "token" ? this.#sentences : undefined;
+    const parentId = kind === "sentence" ? s.paragraph! : kind === "token" ? s.sentence! : undefined;
+    const parentKey = kind === "sentence" ? this.#keys.paragraph(parentId!) : kind === "token" ? this.#keys.sentence(parentId!) : 0;
+    const row = parents ? parents.find(parentKey) : -1;
+    if (!final && (!known || (parents && row < 0))) return false;
+    if (!known) {
+      this.report("missing-document", { ...place, pointer: `${pointer}/document` }, `expected document ${JSON.stringify(s.document)} to exist, found none`);
+      return true;
+    }
+    // The parent must exist and belong to the same paragraph (tokens) or document (sentences).
+    if (parents && !(row >= 0 && parents.document(row, parentKey) === document && (kind !== "token" || parents.parent(row, parentKey) === this.#keys.paragraph(s.paragraph!)))) {
+      this.report(kind === "sentence" ? "missing-paragraph" : "missing-sentence", { ...place, pointer: `${pointer}/${kind === "sentence" ? "paragraph" : "sentence"}` }, `expected ${parentId} to exist in ${kind === "token" ? `paragraph ${s.paragraph}` : `document ${s.document}`}, found ${row >= 0 ? "it elsewhere" : "none"}`);
+    }
+    const same = this.#span(s, document, place, pointer, parents, row, parentId);
+    // A slice of an NFC text is NFC (composition and reordering depend only on what lies between
+    // the characters involved, all inside the slice), so only other texts need the check.
+    if (!same || !this.#texts.nfc(document)) this.#nfc(s.text, place, `${pointer}/text`);
+    return true;
+  }
+
+  /** The reference and offset checks of a mention; see #segment for `final`. */
+  #mention(m: EntityMention, document: number, place: Place, pointer: string, final: boolean): boolean {
+    const known = this.#texts.has(document);
+    const sentence = this.#keys.sentence(m.sentence);
+    const row = this.#sentences.find(sentence);
+    const entity = this.#entities.get(m.entity);
+    if (!final && (!known || row < 0 || !entity)) return false;
+    if (!known) this.report("missing-document", { ...place, pointer: `${pointer}/document` }, `expected document ${JSON.stringify(m.document)} to exist, found none`);
+    else if (!(row >= 0 && this.#sentences.document(row, sentence) === document && this.#sentences.parent(row, sentence) === this.#keys.paragraph(m.paragraph))) {
+      this.report("missing-sentence", { ...place, pointer: `${pointer}/sentence` }, `expected sentence ${m.sentence} to exist in paragraph ${m.paragraph} of ${m.document}, found ${row >= 0 ? "it elsewhere" : "none"}`);
+    }
+    if (!entity) this.report("missing-entity", { ...place, pointer: `${pointer}/entity` }, `expected entity ${JSON.stringify(m.entity)} in the catalogue, found none`);
+    if (known) this.#span(m, document, place, pointer, this.#sentences, row, m.sentence);
+    if (entity && entity.type !== m.type && !entity.metonymicTypes?.includes(m.type)) {
+      const types: EntityType[] = [entity.type, ...(entity.metonymicTypes ?? [])];
+      this.report("entity-type", { ...place, pointer: `${pointer}/type` }, `expected type ${types.join(" or ")} for entity ${entity.id}, found ${m.type}`);
+    }
+    return true;
+  }
+
+  /** The reference and offset checks of an attributed stance; see #segment for `final`. */
+  #stance(s: Stance, document: number, place: Place, pointer: string, final: boolean): boolean {
+    const known = this.#texts.has(document);
+    const holder = s.holder === WRITER || this.#entities.has(s.holder);
+    const target = this.#targets.has(s.target);
+    const sentences = s.evidence.map((e) => this.#keys.sentence(e.sentence));
+    const rows = sentences.map((key) => this.#sentences.find(key));
+    if (!final && (!known || !holder || !target || rows.includes(-1))) return false;
+    if (!known) this.report("missing-document", { ...place, pointer: `${pointer}/document` }, `expected document ${JSON.stringify(s.document)} to exist, found none`);
+    if (!holder) this.report("missing-entity", { ...place, pointer: `${pointer}/holder` }, `expected holder "writer" or a catalogue entity, found ${JSON.stringify(s.holder)}`);
+    if (!target) this.report("missing-target", { ...place, pointer: `${pointer}/target` }, `expected target ${JSON.stringify(s.target)} in the target list, found none`);
+    if (!known) return true;
+    s.evidence.forEach((e, i) => {
+      const row = rows[i]!;
+      if (!(row >= 0 && this.#sentences.document(row, sentences[i]!) === document)) {
+        this.report("missing-sentence", { ...place, pointer: `${pointer}/evidence/${i}/sentence` }, `expected sentence ${e.sentence} to exist in ${s.document}, found ${row >= 0 ? "it elsewhere" : "none"}`);
+      }
+      this.#span(e, document, place, `${pointer}/evidence/${i}`, this.#sentences, row, e.sentence);
+    });
+    return true;
+  }
+
+  /** The reference checks of a sentence-level label; see #segment for `final`. */
+  #label(l: SentenceStance, document: number, sentence: number, place: Place, pointer: string, final: boolean): boolean {
+    const known = this.#texts.has(document);
+    const row = this.#sentences.find(sentence);
+    const target = this.#targets.has(l.target);
+    const stances = l.stances.every((id) => this.#stances.has(id));
+    if (!final && (!known || row < 0 || !target || !stances)) return false;
+    if (!known) this.report("missing-document", { ...place, pointer: `${pointer}/document` }, `expected document ${JSON.stringify(l.document)} to exist, found none`);
+    else if (!(row >= 0 && this.#sentences.document(row, sentence) === document)) {
+      this.report("missing-sentence", { ...place, pointer: `${pointer}/sentence` }, `expected sentence ${l.sentence} to exist in ${l.document}, found ${row >= 0 ? "it elsewhere" : "none"}`);
+    }
+    if (!target) this.report("missing-target", { ...place, pointer: `${pointer}/target` }, `expected target ${JSON.stringify(l.target)} in the target list, found none`);
+    l.stances.forEach((id, i) => {
+      if (!this.#stances.has(id)) this.report("missing-stance", { ...place, pointer: `${pointer}/stances/${i}` }, `expected stance ${id} to exist, found none`);
+    });
+    return true;
   }
 
   /** Settles deferred checks and whole-input rules; call once after the last record. */
   finish(): void {
     for (const settle of this.#pending.splice(0)) settle();
-    for (const [document, spans] of this.#spans) {
-      spans.sweep((problem, at, other) => {
+    this.#nesting.finish(
+      (documents) => this.#rereadMentions(documents),
+      ({ problem, document, at, other }) => {
         const place = { file: at.file, ...(at.line ? { line: at.line } : {}), pointer: "/start" };
-        if (problem === "depth") this.report("nesting-depth", place, `expected at most one level of nesting in ${document}, found [${at.start}, ${at.end}) inside two mentions, the outer [${other.start}, ${other.end})`);
-        else this.report("nesting-depth", place, `expected nested or separate mentions in ${document}, found [${at.start}, ${at.end}) crossing [${other.start}, ${other.end})`);
-      });
-    }
+        const id = this.#keys.documentId(document);
+        if (problem === "depth") this.report("nesting-depth", place, `expected at most one level of nesting in ${id}, found [${at.start}, ${at.end}) inside two mentions, the outer [${other.start}, ${other.end})`);
+        else this.report("nesting-depth", place, `expected nested or separate mentions in ${id}, found [${at.start}, ${at.end}) crossing [${other.start}, ${other.end})`);
+      },
+    );
     if (this.#labelledDocuments.size > 0 && this.#targets.size > 0) {
-      for (const [id, s] of this.#sentences) {
-        if (!this.#labelledDocuments.has(s.document)) continue;
+      this.#sentences.forEach((row, key) => {
+        if (!this.#labelledDocuments.has(this.#sentences.document(row, key))) return;
         for (const target of this.#targets) {
-          if (!this.#labels.has(`${id}#${target}`)) {
-            this.report("sentence-label-count", { file: "(all input)", pointer: "/" }, `expected one label for ${id}#${target}, found none`);
+          if ((this.#labels.get(target)?.get(key) ?? -1) < 0) {
+            this.report("sentence-label-count", { file: "(all input)", pointer: "/" }, `expected one label for ${this.#keys.sentenceId(key)}#${target}, found none`);
           }
         }
-      }
+      });
     }
+  }
+
+  /**
+   * The mention spans of some documents, read again from their JSONL files with the same
+   * decisions as the first reading (kind, schema), for the nesting check of documents whose
+   * mentions were not grouped together.
+   */
+  #rereadMentions(documents: ReadonlySet<number>): RereadSpan[] {
+    const spans: RereadSpan[] = [];
+    for (const [file, fallback] of this.#mentionFiles) {
+      this.#options.source!.lines(file, (line, text) => {
+        if (text.endsWith("\r")) text = text.slice(0, -1);
+        let value: unknown;
+        try {
+          value = JSON.parse(text);
+        } catch {
+          return;
+        }
+        const kind = this.#options.kind ?? detectKind(value, fallback);
+        if (kind?.name !== "entity-mention" || !kind.validate(value)) return;
+        const m = value as EntityMention;
+        const document = this.#keys.knownDocument(m.document);
+        if (documents.has(document)) spans.push([document, m.start, m.end, file, line]);
+      });
+    }
+    return spans;
   }
 
   get valid(): boolean {

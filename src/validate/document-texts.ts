@@ -1,0 +1,112 @@
+import { CodePointText } from "../code-points.js";
+
+/** Where a JSONL line was read from, so that it can be read again. */
+export interface LineLocation {
+  file: string;
+  /** Byte offset of the line's first byte, and the line's length in bytes (without its LF). */
+  offset: number;
+  length: number;
+}
+
+/** Reads the bytes of a line again (validate-files gives one that reads the file). */
+export type ReadLine = (location: LineLocation) => Uint8Array;
+
+/**
+ * The texts of the documents a validation has seen, by document number (IdKeys). A text that came
+ * from a JSONL line is kept only as that line's location, and read back when a span needs it, with
+ * a small cache of recent texts: records usually come grouped by document, so a document is read
+ * back about once per file that refers to it, and memory does not grow with the texts' size.
+ * Texts given in memory (JSON arrays, reference data) stay in memory.
+ */
+export class DocumentTexts {
+  readonly #held: Array<CodePointText | undefined> = [];
+  readonly #located: Array<LineLocation | undefined> = [];
+  readonly #length: number[] = [];
+  readonly #nfc: boolean[] = [];
+  /** Documents from reference data, which a validated document may replace. */
+  readonly #reference = new Set<number>();
+  readonly #cache = new Map<number, CodePointText>();
+  #cachedUnits = 0;
+  readonly #read: ReadLine | undefined;
+  readonly #budget: number;
+  // Streaming mode: see validate-files (a whole line holds only whole characters).
+  #decoder = new TextDecoder("utf-8", { fatal: true });
+
+  /** `budget`: UTF-16 code units of located texts to keep in the cache (the latest text always stays). */
+  constructor(read?: ReadLine, budget = 1 << 16) {
+    this.#read = read;
+    this.#budget = budget;
+  }
+
+  has(document: number): boolean {
+    return this.#length[document] !== undefined;
+  }
+
+  /** Length in code points. */
+  length(document: number): number {
+    return this.#length[document]!;
+  }
+
+  /** Whether the text is in NFC (so every slice of it is). */
+  nfc(document: number): boolean {
+    return this.#nfc[document]!;
+  }
+
+  /**
+   * Adds a document's text, kept only as `location` when one is given and lines can be read back.
+   * Returns false when the document is there already (a reference document is replaced once).
+   */
+  add(document: number, text: CodePointText, nfc: boolean, location?: LineLocation, reference = false): boolean {
+    if (this.has(document)) {
+      if (reference || !this.#reference.delete(document)) return false;
+      this.#held[document] = undefined;
+      this.#located[document] = undefined;
+      const cached = this.#cache.get(document);
+      if (cached) {
+        this.#cache.delete(document);
+        this.#cachedUnits -= cached.text.length;
+      }
+    } else if (reference) this.#reference.add(document);
+    this.#length[document] = text.length;
+    this.#nfc[document] = nfc;
+    if (location && this.#read) {
+      this.#located[document] = location;
+      this.#remember(document, text);
+    } else this.#held[document] = text;
+    return true;
+  }
+
+  /** The text of a document added before. */
+  text(document: number): CodePointText {
+    const held = this.#held[document] ?? this.#cache.get(document);
+    if (held) return held;
+    const location = this.#located[document]!;
+    const text = this.#readBack(location);
+    if (text.length !== this.#length[document]) throw new Error(`expected ${location.file} to be unchanged while it is validated, found a document of another length at byte ${location.offset}`);
+    this.#remember(document, text);
+    return text;
+  }
+
+  #readBack(location: LineLocation): CodePointText {
+    let value: unknown;
+    try {
+      value = JSON.parse(this.#decoder.decode(this.#read!(location), { stream: true }));
+    } catch {
+      this.#decoder = new TextDecoder("utf-8", { fatal: true });
+      value = undefined;
+    }
+    const text = (value as { text?: unknown } | undefined)?.text;
+    if (typeof text !== "string") throw new Error(`expected ${location.file} to be unchanged while it is validated, found no document text at byte ${location.offset}`);
+    return new CodePointText(text);
+  }
+
+  #remember(document: number, text: CodePointText): void {
+    this.#cache.set(document, text);
+    this.#cachedUnits += text.text.length;
+    for (const [oldest, old] of this.#cache) {
+      if (this.#cachedUnits <= this.#budget || oldest === document) break;
+      this.#cache.delete(oldest);
+      this.#cachedUnits -= old.text.length;
+    }
+  }
+}

@@ -1,0 +1,233 @@
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { CodePointText } from "../src/code-points.js";
+import type { Incident } from "../src/validate/checks.js";
+import { DocumentTexts } from "../src/validate/document-texts.js";
+import { IdKeys } from "../src/validate/id-keys.js";
+import { JsonLinesReader } from "../src/validate/json-lines-reader.js";
+import { MentionNesting, type NestingFinding, type RereadSpan } from "../src/validate/mention-nesting.js";
+import { NumberTable } from "../src/validate/number-table.js";
+import { validateFiles } from "../src/validate/validate-files.js";
+import { Validator } from "../src/validate/validator.js";
+import { Rng, writeJsonlCorpus, type JsonlKind } from "../scripts/bench/synthetic.js";
+
+/**
+ * The streaming validator keeps little in memory: ids as numbers, spans in typed arrays, document
+ * texts as places to read them back, mention spans swept per document. These tests hold it to
+ * the same answers as if it kept everything: whatever the order of the records.
+ */
+
+const temp = mkdtempSync(join(tmpdir(), "anc-streaming-"));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+const ALL_KINDS: JsonlKind[] = ["documents", "paragraphs", "sentences", "tokens", "entities", "entity-catalogue", "stance-targets", "stances", "sentence-stances"];
+
+/** What an incident says, without where (line numbers change when lines move). */
+const said = (incidents: Incident[]) => incidents.map((i) => `${i.check} ${i.file.split("/").pop()} ${i.pointer ?? ""} ${i.message}`).sort();
+
+/** A synthetic corpus of `documents` documents with some invalid records and two crossing mentions. */
+function corpus(name: string, documents: number): string {
+  const dir = join(temp, name);
+  writeJsonlCorpus({ dir, seed: name, documents, kinds: ALL_KINDS, invalidFraction: 0.03 });
+  // Two mentions that cross each other in the third document (the nesting check's business).
+  const entities = join(dir, "entities.jsonl");
+  const lines = readFileSync(entities, "utf8").trimEnd().split("\n");
+  const third = lines.findIndex((l) => l.includes('"document":"synth-000003"'));
+  const m = JSON.parse(lines[third]!) as { id: string; start: number; end: number };
+  lines.push(JSON.stringify({ ...JSON.parse(lines[third]!), id: `synth-000003/e9001`, start: m.start + 1, end: m.end + 1 }));
+  writeFileSync(entities, `${lines.join("\n")}\n`);
+  return dir;
+}
+
+/** The same files with every file's lines in a shuffled order (a seeded permutation). */
+function shuffled(from: string, seed: string): string {
+  const dir = join(temp, `${from.split("/").pop()}-shuffled-${seed}`);
+  mkdirSync(dir, { recursive: true });
+  const rng = new Rng(seed);
+  for (const file of readdirSync(from)) {
+    const lines = readFileSync(join(from, file), "utf8").trimEnd().split("\n");
+    for (let i = lines.length - 1; i > 0; i--) {
+      const j = Math.floor(rng.next() * (i + 1));
+      [lines[i], lines[j]] = [lines[j]!, lines[i]!];
+    }
+    writeFileSync(join(dir, file), `${lines.join("\n")}\n`);
+  }
+  return dir;
+}
+
+const files = (dir: string) => readdirSync(dir).map((f) => join(dir, f));
+
+describe("validateFiles in any order", () => {
+  // 30 documents of about 5,000 code points: more text than the read-back cache holds.
+  const dir = corpus("order", 30);
+  let inOrder: Incident[] = [];
+
+  it("should find the planted problems in the published order", async () => {
+    const { validator } = await validateFiles(files(dir), {});
+    inOrder = validator.incidents;
+    const checks = new Set(inOrder.map((i) => i.check));
+    for (const check of ["schema", "text-mismatch", "nesting-depth", "missing-sentence"]) expect(checks, check).toContain(check);
+    expect(inOrder.filter((i) => i.check === "nesting-depth").map((i) => i.message)).toContainEqual(expect.stringContaining("synth-000003"));
+  });
+
+  it("should report exactly the same incidents when every file's lines are shuffled", async () => {
+    for (const seed of ["a", "b", "c"]) {
+      const { validator } = await validateFiles(files(shuffled(dir, seed)), {});
+      expect(said(validator.incidents), seed).toEqual(said(inOrder));
+    }
+  });
+
+  it("should report the same incidents when the records are given in memory, in any order", () => {
+    const records = files(dir).flatMap((file) =>
+      readFileSync(file, "utf8")
+        .trimEnd()
+        .split("\n")
+        .map((line, i) => ({ file, line: i + 1, value: JSON.parse(line) as unknown })),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { minLength: records.length, maxLength: records.length }), (weights) => {
+        const order = records.map((r, i) => ({ r, w: weights[i]! })).sort((a, b) => a.w - b.w);
+        const validator = new Validator();
+        for (const { r } of order) validator.record(r.file, r.line, r.value);
+        validator.finish();
+        expect(said(validator.incidents)).toEqual(said(inOrder));
+      }),
+      { numRuns: 3, seed: 8 },
+    );
+  });
+
+  it("should list incidents by file, in the order files are taken, then by line", async () => {
+    const { validator, files: taken } = await validateFiles(files(shuffled(dir, "d")), {});
+    const position = (i: Incident) => [taken.indexOf(i.file) === -1 ? taken.length : taken.indexOf(i.file), i.line ?? 0];
+    const positions = validator.incidents.map(position);
+    const sorted = [...positions].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
+    expect(positions).toEqual(sorted);
+  });
+});
+
+describe("JsonLinesReader", () => {
+  it("should give every line with its number and byte place, across chunks, long lines, a BOM and a bad byte", () => {
+    const file = join(temp, "reader.jsonl");
+    const long = `{"id":"${"ب".repeat(150_000)}"}`;
+    const parts = [Buffer.from("\ufeff{\"a\":1}\n"), Buffer.from(`${long}\n`), Buffer.from([0x7b, 0xff, 0x7d, 0x0a]), Buffer.from('{"b" :2}\n'), Buffer.from("{}")];
+    const bytes = Buffer.concat(parts);
+    writeFileSync(file, bytes);
+    const reports: string[] = [];
+    const reader = new JsonLinesReader(file, (check, place) => reports.push(`${check}@${place.line}`));
+    const seen: Array<[number, string, number]> = [];
+    while (reader.next()) {
+      const at = reader.locate(reader.line);
+      expect(bytes.subarray(at.offset, at.offset + at.length).toString("utf8")).toBe(reader.text);
+      seen.push([reader.line, reader.text.slice(0, 12), reader.keyTokens]);
+    }
+    reader.close();
+    expect(reports).toEqual(["bom@1", "utf8@3"]);
+    // -1 asks the validator to scan the text for duplicate keys: for a key written with space
+    // before its colon, and for every line of a chunk with a bad byte (lines 2–5 share one here).
+    expect(seen).toEqual([
+      [1, '{"a":1}', 1],
+      [2, long.slice(0, 12), -1],
+      [4, '{"b" :2}', -1],
+      [5, "{}", 0],
+    ]);
+  });
+});
+
+describe("DocumentTexts", () => {
+  it("should read a text back from its line when the cache no longer holds it", () => {
+    const lines = ["x".repeat(100), "y".repeat(100)].map((t, i) => Buffer.from(JSON.stringify({ id: `d${i}`, text: t })));
+    let reads = 0;
+    const texts = new DocumentTexts((at) => {
+      reads++;
+      return lines[at.offset]!;
+    }, 150);
+    texts.add(0, new CodePointText("x".repeat(100)), true, { file: "f", offset: 0, length: lines[0]!.length });
+    texts.add(1, new CodePointText("y".repeat(100)), true, { file: "f", offset: 1, length: lines[1]!.length });
+    expect(texts.text(1).text).toBe("y".repeat(100));
+    expect(reads).toBe(0);
+    expect(texts.text(0).text).toBe("x".repeat(100));
+    expect(reads).toBe(1);
+  });
+
+  it("should say so, not crash, when the file changed under it", () => {
+    const texts = new DocumentTexts(() => Buffer.from('{"text":"shorter"}'), 1);
+    texts.add(0, new CodePointText("a longer text"), true, { file: "docs.jsonl", offset: 0, length: 20 });
+    texts.add(1, new CodePointText("another"), true, { file: "docs.jsonl", offset: 20, length: 20 });
+    expect(() => texts.text(0)).toThrow(/expected docs\.jsonl to be unchanged while it is validated/);
+  });
+});
+
+describe("NumberTable and IdKeys (property)", () => {
+  it("should answer as a Map does, for any keys", () => {
+    const key = fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.maxSafeInteger(), fc.integer({ min: 0, max: 2 ** 21 }).map((d) => d * 2 ** 32 + 7));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, fc.nat(1000)), { maxLength: 3000 }), (ops) => {
+        const table = new NumberTable(16);
+        const map = new Map<number, number>();
+        for (const [k, row] of ops) {
+          expect(table.add(k, row)).toBe(map.get(k) ?? -1);
+          if (!map.has(k)) map.set(k, row);
+        }
+        for (const [k] of ops) expect(table.get(k)).toBe(map.get(k));
+        expect(table.get(-99999)).toBe(map.get(-99999) ?? -1);
+        expect(table.size).toBe(map.size);
+      }),
+      { numRuns: 100, seed: 3 },
+    );
+  });
+
+  it("should give two ids the same number exactly when they are the same id, and name a sentence back", () => {
+    const part = fc.constantFrom("d", "doc-1", "a/b", "", "p1", "x-0");
+    const num = fc.oneof(fc.constantFrom("1", "2", "10", "65535", "65536", "0", "01", "4294967295", "4294967296", "12a", ""), fc.nat(70000).map(String));
+    const id = fc.oneof(
+      fc.tuple(part, num).map(([d, n]) => `${d}/p${n}`),
+      fc.tuple(part, num, num).map(([d, n, m]) => `${d}/p${n}/s${m}`),
+      fc.string({ maxLength: 8 }),
+    );
+    fc.assert(
+      fc.property(fc.array(id, { minLength: 1, maxLength: 60 }), (ids) => {
+        const keys = new IdKeys();
+        const paragraphs = new Map<number, string>();
+        const sentences = new Map<number, string>();
+        for (const s of ids) {
+          const p = keys.paragraph(s);
+          const t = keys.sentence(s);
+          expect(paragraphs.get(p) ?? s).toBe(s);
+          expect(sentences.get(t) ?? s).toBe(s);
+          paragraphs.set(p, s);
+          sentences.set(t, s);
+          expect(keys.sentenceId(t)).toBe(s);
+        }
+      }),
+      { numRuns: 200, seed: 5 },
+    );
+  });
+});
+
+describe("MentionNesting", () => {
+  const run = (spans: Array<[doc: number, start: number, end: number, line: number, rereadable: boolean]>) => {
+    const nesting = new MentionNesting();
+    for (const [doc, start, end, line, rereadable] of spans) nesting.add(doc, start, end, "m.jsonl", line, rereadable);
+    const findings: NestingFinding[] = [];
+    nesting.finish(
+      (documents) => spans.filter(([doc, , , , rereadable]) => rereadable && documents.has(doc)).map(([doc, start, end, line]): RereadSpan => [doc, start, end, "m.jsonl", line]),
+      (f) => findings.push(f),
+    );
+    return findings.map((f) => `${f.problem} ${f.document} ${f.at.line}`);
+  };
+
+  it("should find a crossing whose two mentions are far apart in the file (the document reopened)", () => {
+    expect(run([[1, 0, 10, 1, true], [2, 0, 5, 2, true], [1, 5, 15, 3, true]])).toEqual(["crossing 1 3"]);
+  });
+
+  it("should not report a document twice when it is swept early and again at the end", () => {
+    expect(run([[1, 0, 10, 1, true], [1, 5, 15, 2, true], [2, 0, 5, 3, true], [1, 20, 30, 4, true]])).toEqual(["crossing 1 2"]);
+  });
+
+  it("should combine spans given in memory with spans read back from the file", () => {
+    expect(run([[1, 0, 10, 1, true], [2, 0, 5, 2, true], [1, 1, 9, 3, false], [1, 2, 8, 4, false]])).toEqual(["depth 1 4"]);
+  });
+});
