@@ -1,31 +1,30 @@
 /**
  * `npm run build`: rebuilds the corpus from corpus/raw, validates every record and writes the
- * published files atomically (all or nothing), then prints a short summary.
+ * published files atomically (all or nothing), then prints a short summary. The outputs are
+ * streamed into a staging folder and moved into place only when every one is complete.
  * `--check` writes nothing and fails when a committed output differs from a fresh build.
  */
-import { readFileSync } from "node:fs";
-import { buildCorpus, summary } from "./build-corpus.js";
+import { stageCorpus, summary } from "./build-corpus.js";
 import { runMain } from "./lib/run-main.js";
-import { writeFilesAtomically } from "./lib/write-atomic.js";
+import { sameContents, Staging } from "./lib/staging.js";
 
 async function main(): Promise<void> {
-  const { files, manifest } = await buildCorpus(".");
-  if (process.argv.includes("--check")) {
-    const stale = Object.keys(files).filter((path) => {
-      try {
-        return !readFileSync(path).equals(Buffer.from(files[path]!));
-      } catch {
-        return true;
-      }
-    });
-    if (stale.length > 0) throw new Error(`committed outputs differ from a fresh build: ${stale.join(", ")}; run \`npm run build\``);
-    console.log(summary(manifest).replace("wrote", "checked"));
-    return;
-  }
   // ANC_FAIL_AFTER_WRITES lets the tests interrupt the build after that many file writes.
   const failAfter = process.env.ANC_FAIL_AFTER_WRITES;
-  writeFilesAtomically(files, failAfter === undefined ? {} : { failAfter: Number(failAfter) });
-  console.log(summary(manifest));
+  const staging = new Staging(".", failAfter === undefined ? {} : { failAfter: Number(failAfter) });
+  try {
+    const manifest = await stageCorpus(".", staging);
+    if (process.argv.includes("--check")) {
+      const stale = staging.written.filter(({ path }) => !sameContents(staging.staged(path), path)).map(({ path }) => path);
+      if (stale.length > 0) throw new Error(`committed outputs differ from a fresh build: ${stale.join(", ")}; run \`npm run build\``);
+      console.log(summary(manifest).replace("wrote", "checked"));
+      return;
+    }
+    staging.commit();
+    console.log(summary(manifest));
+  } finally {
+    staging.discard();
+  }
 }
 
 runMain(main);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildCorpus } from "../scripts/build-corpus.js";
@@ -20,7 +20,11 @@ function expectFailure(change: (root: string) => void, message: RegExp): void {
   expect(result.stderr).not.toMatch(/\n\s+at /);
   expect(existsSync(join(root, "corpus/data")), "a failed build wrote data").toBe(false);
   expect(existsSync(join(root, "corpus/manifest.json")), "a failed build wrote a manifest").toBe(false);
+  expect(stagingLeft(root), "a failed build left its staging folder").toEqual([]);
 }
+
+/** Staging folders (scripts/lib/staging.ts) left in a root; a finished build, failed or not, leaves none. */
+const stagingLeft = (root: string) => readdirSync(root).filter((f) => f.startsWith(".build-"));
 
 /** Replaces the first occurrence of `from`, failing loudly when it is absent so no test passes vacuously. */
 function replaceOnce(text: string, from: string, to: string): string {
@@ -201,6 +205,7 @@ describe("the build on bad input", () => {
       expect(result.status, `interrupted after ${failAfter} writes`).toBe(1);
       expect(result.stderr).toMatch(/injected failure/);
       expect(outputs.map((p) => (existsSync(join(root, p)) ? readIn(root, p) : null)), `after ${failAfter} writes`).toEqual(before);
+      expect(stagingLeft(root), `after ${failAfter} writes`).toEqual([]);
     }
     expect(runBuild(root).status).toBe(0);
     expect(readIn(root, "corpus/data/entities.jsonl")).toContain('"note":"interrupted"');

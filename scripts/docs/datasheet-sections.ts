@@ -3,14 +3,15 @@ import { CONFIDENCES, ENTITY_TYPES, SENTENCE_STANCE_LABELS, STANCE_LABELS } from
 import { markdownTable } from "./generated-sections.js";
 import type { SchemaFile } from "../lib/schemas.js";
 
+/** What the DATASHEET's tables are made from; of the per-document records, only the fields they count. */
 export interface DatasheetInput {
   manifest: Manifest;
-  mentions: EntityMention[];
+  mentions: Array<Pick<EntityMention, "type" | "parent">>;
   catalogue: Entity[];
   targets: StanceTarget[];
-  stances: Stance[];
-  sentenceStances: SentenceStance[];
-  repairs: TextRepairs[];
+  stances: Array<Pick<Stance, "target" | "label">>;
+  sentenceStances: Array<Pick<SentenceStance, "target" | "label">>;
+  repairs: Array<Pick<TextRepairs, "repairs">>;
   removedByRule: Record<string, number>;
   agreement: unknown;
   schemas: SchemaFile[];

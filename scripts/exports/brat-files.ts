@@ -1,9 +1,10 @@
+import type { Document, EntityMention } from "../../src/generated/types.js";
 import { CodePointText } from "../../src/code-points.js";
 import { assertBmp } from "./assert-bmp.js";
 import { BANNER } from "./banner.js";
 import { ENTITY_TYPES } from "./entity-labels.js";
-import type { ExportInput } from "./export-input.js";
-import { groupBy } from "./group-by.js";
+
+const DIR = "corpus/exports/brat";
 
 /** brat's `T` number of a mention: its authored number (`…/e12` → T12), so ids stay traceable. */
 function textBoundId(mention: string, document: string): string {
@@ -14,29 +15,27 @@ function textBoundId(mention: string, document: string): string {
 }
 
 /**
- * brat standoff (https://brat.nlplab.org/standoff.html): per document, `<id>.txt` with the
+ * brat standoff (https://brat.nlplab.org/standoff.html) of one document: `<id>.txt` with the
  * document text exactly (no banner, no added newline: brat offsets index this file) and `<id>.ann`
  * with one text-bound annotation per mention, nested ones included. brat counts characters; the
- * corpus counts code points; assertBmp guarantees both equal UTF-16 units here. Plus
- * `annotation.conf` declaring the entity types. Expects input in canonical order.
+ * corpus counts code points; assertBmp guarantees both equal UTF-16 units here. Expects the
+ * document's mentions in canonical order.
  */
-export function bratFiles(input: ExportInput): Record<string, string> {
-  const dir = "corpus/exports/brat";
-  const files: Record<string, string> = {};
-  const mentionsOf = groupBy(input.mentions, (m) => m.document);
-  for (const document of input.documents) {
-    assertBmp(document.text, `${document.id} text`);
-    const text = new CodePointText(document.text);
-    const lines = (mentionsOf.get(document.id) ?? []).map((m) => {
-      if (text.slice(m.start, m.end) !== m.text) throw new Error(`${m.id}: expected its text ${JSON.stringify(m.text)} at [${m.start}, ${m.end}) of ${document.id}, found ${JSON.stringify(text.slice(m.start, m.end))}`);
-      // brat splits a line at tabs and ends it at a newline; the span text must hold neither.
-      if (/[\t\n\r]/.test(m.text)) throw new Error(`${m.id}: expected mention text without tabs or line breaks for brat, found ${JSON.stringify(m.text)}`);
-      return `${textBoundId(m.id, document.id)}\t${m.type} ${m.start} ${m.end}\t${m.text}\n`;
-    });
-    files[`${dir}/${document.id}.txt`] = document.text;
-    files[`${dir}/${document.id}.ann`] = lines.join("");
-  }
-  files[`${dir}/annotation.conf`] = [
+export function bratFiles(document: Document, mentions: readonly EntityMention[]): Record<string, string> {
+  assertBmp(document.text, `${document.id} text`);
+  const text = new CodePointText(document.text);
+  const lines = mentions.map((m) => {
+    if (text.slice(m.start, m.end) !== m.text) throw new Error(`${m.id}: expected its text ${JSON.stringify(m.text)} at [${m.start}, ${m.end}) of ${document.id}, found ${JSON.stringify(text.slice(m.start, m.end))}`);
+    // brat splits a line at tabs and ends it at a newline; the span text must hold neither.
+    if (/[\t\n\r]/.test(m.text)) throw new Error(`${m.id}: expected mention text without tabs or line breaks for brat, found ${JSON.stringify(m.text)}`);
+    return `${textBoundId(m.id, document.id)}\t${m.type} ${m.start} ${m.end}\t${m.text}\n`;
+  });
+  return { [`${DIR}/${document.id}.txt`]: document.text, [`${DIR}/${document.id}.ann`]: lines.join("") };
+}
+
+/** brat's `annotation.conf`, declaring the entity types. */
+export function bratConf(): Record<string, string> {
+  const conf = [
     `# ${BANNER}`,
     "# Entity types of arabic-news-corpus (schema/v1/defs.schema.json, $defs/entityType).",
     "[entities]",
@@ -48,5 +47,5 @@ export function bratFiles(input: ExportInput): Record<string, string> {
     "[attributes]",
     "",
   ].join("\n");
-  return files;
+  return { [`${DIR}/annotation.conf`]: conf };
 }

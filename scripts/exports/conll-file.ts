@@ -1,7 +1,5 @@
 import { BANNER } from "./banner.js";
-import type { ExportInput } from "./export-input.js";
-import { groupBy } from "./group-by.js";
-import { sentenceViews } from "./sentence-views.js";
+import type { SentenceView } from "./sentence-views.js";
 
 /** Throws when a value would break the line-and-tab layout of a CoNLL file. */
 function oneField(value: string, where: string, allowSpaces: boolean): string {
@@ -11,6 +9,9 @@ function oneField(value: string, where: string, allowSpaces: boolean): string {
   return value;
 }
 
+/** The CoNLL file of a document. */
+export const conllPath = (document: string) => `corpus/exports/conll/${document}.conll`;
+
 /**
  * `corpus/exports/conll/<document>.conll`: one token per line (`token<TAB>tag`), BIO tags from the
  * outermost mentions, each sentence preceded by CoNLL-U style `# sent_id` and `# text` comments and
@@ -18,17 +19,12 @@ function oneField(value: string, where: string, allowSpaces: boolean): string {
  * (`# newdoc id`, as in CoNLL-U) and carries the generated-file banner, so that readers that keep
  * comments as sentence metadata see no extra empty sentence.
  */
-export function conllFiles(input: ExportInput): Record<string, string> {
-  const files: Record<string, string> = {};
-  const byDocument = groupBy(sentenceViews(input), (v) => v.sentence.document);
-  for (const document of input.documents) {
-    const lines = [`# newdoc id = ${document.id}`, `# ${BANNER}`];
-    for (const { sentence, tokens, tags } of byDocument.get(document.id) ?? []) {
-      lines.push(`# sent_id = ${sentence.id}`, `# text = ${oneField(sentence.text, sentence.id, true)}`);
-      tokens.forEach((t, i) => lines.push(`${oneField(t.text, t.id, false)}\t${tags[i]}`));
-      lines.push("");
-    }
-    files[`corpus/exports/conll/${document.id}.conll`] = `${lines.join("\n")}\n`;
+export function conllFile(document: string, views: readonly SentenceView[]): string {
+  const lines = [`# newdoc id = ${document}`, `# ${BANNER}`];
+  for (const { sentence, tokens, tags } of views) {
+    lines.push(`# sent_id = ${sentence.id}`, `# text = ${oneField(sentence.text, sentence.id, true)}`);
+    tokens.forEach((t, i) => lines.push(`${oneField(t.text, t.id, false)}\t${tags[i]}`));
+    lines.push("");
   }
-  return files;
+  return `${lines.join("\n")}\n`;
 }

@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import type { ExportInput } from "./export-input.js";
+import type { CorpusCounts, ExportContext, PublishedFile } from "./export-input.js";
 import { PUBLISHED_DATA } from "./published-data.js";
 import { schemaShape, type Shape } from "./schema-shape.js";
 
@@ -73,11 +73,12 @@ function structure(shape: Shape): string {
  * `corpus/exports/croissant.json`: Croissant 1.1 metadata generated from the schemas and the
  * published file list, never written by hand. One FileObject per published JSONL file (digest from
  * the manifest's list) and one RecordSet per file whose fields are the schema's properties.
+ * Expects the data files sorted by path.
  */
-export function croissant(input: ExportInput): string {
-  const shapeOf = schemaShape(input.schemas);
+export function croissant(context: ExportContext, counts: CorpusCounts, dataFiles: readonly PublishedFile[]): string {
+  const shapeOf = schemaShape(context.schemas);
   const published = new Map(PUBLISHED_DATA.map((d) => [`corpus/data/${d.name}.jsonl`, d]));
-  const files = input.dataFiles.filter((f) => /^corpus\/data\/[^/]+\.jsonl$/.test(f.path));
+  const files = dataFiles.filter((f) => /^corpus\/data\/[^/]+\.jsonl$/.test(f.path));
   for (const path of published.keys()) {
     if (!files.some((f) => f.path === path)) throw new Error(`croissant: expected ${path} among the data files, found it missing`);
   }
@@ -95,7 +96,7 @@ export function croissant(input: ExportInput): string {
     const data = published.get(f.path);
     if (!data) throw new Error(`croissant: expected a declared schema for ${f.path} (scripts/exports/published-data.ts), found none`);
     const shape = shapeOf(data.schema);
-    const schema = input.schemas.find((s) => s.path === data.schema)!.schema as { description?: unknown };
+    const schema = context.schemas.find((s) => s.path === data.schema)!.schema as { description?: unknown };
     const fields = shape.properties.map((p) => {
       const scalar = p.shape.kind !== "array" && p.shape.kind !== "object";
       const notes = [
@@ -123,17 +124,17 @@ export function croissant(input: ExportInput): string {
     };
   });
 
-  const documents = input.documents.length;
+  const documents = counts.documents;
   const metadata = {
     "@context": CONTEXT,
     "@type": "sc:Dataset",
     "dct:conformsTo": "http://mlcommons.org/croissant/1.1",
     name: "arabic-news-corpus",
     description:
-      `A Modern Standard Arabic news corpus (${documents} document${documents === 1 ? "" : "s"}, ${input.sentences.length} sentences, ${input.tokens.length} tokens) ` +
-      `with entity mentions (${input.mentions.length}, linked to a catalogue of ${input.catalogue.length} entities) and attributed stances (${input.stances.length}, ` +
-      `with ${input.sentenceStances.length} derived sentence × target labels), published as validated JSONL with JSON Schemas. All offsets count Unicode code points.`,
-    version: input.version,
+      `A Modern Standard Arabic news corpus (${documents} document${documents === 1 ? "" : "s"}, ${counts.sentences} sentences, ${counts.tokens} tokens) ` +
+      `with entity mentions (${counts.mentions}, linked to a catalogue of ${counts.catalogue} entities) and attributed stances (${counts.stances}, ` +
+      `with ${counts.sentenceStances} derived sentence × target labels), published as validated JSONL with JSON Schemas. All offsets count Unicode code points.`,
+    version: context.version,
     url: "https://www.npmjs.com/package/arabic-news-corpus",
     license:
       "Differs per part. Code: MIT (https://opensource.org/licenses/MIT). Annotations: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). " +

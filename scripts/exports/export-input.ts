@@ -10,24 +10,52 @@ export interface PublishedFile {
   records?: number;
 }
 
-/** Everything the exports are made from; the build passes what it has just validated. */
-export interface ExportInput {
+/** The records of one document: what every per-document export is made from. */
+export interface DocumentExport {
+  document: Document;
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  tokens: Token[];
+  mentions: EntityMention[];
+  stances: Stance[];
+  sentenceStances: SentenceStance[];
+}
+
+/** What the exports need besides the documents: the corpus-wide records and the schemas. */
+export interface ExportContext {
   /** Dataset version (the package version). */
   version: string;
+  catalogue: Entity[];
+  targets: StanceTarget[];
+  /**
+   * Every JSON Schema, by path relative to the root (`schema/v1/<name>.schema.json`). Typed `any`
+   * because it is parsed JSON; schema-shape.ts checks the shape of what it reads.
+   */
+  schemas: Array<{ path: string; schema: any }>;
+}
+
+/** Everything the exports are made from, all at once (buildExports); the build passes one document at a time. */
+export interface ExportInput extends ExportContext {
   documents: Document[];
   paragraphs: Paragraph[];
   sentences: Sentence[];
   tokens: Token[];
   mentions: EntityMention[];
-  catalogue: Entity[];
-  targets: StanceTarget[];
   stances: Stance[];
   sentenceStances: SentenceStance[];
-  /**
-   * Every JSON Schema, by path relative to the root (`schema/v1/<name>.schema.json`). Typed `any`
-   * because it is parsed JSON; schema-resolver.ts checks the shape of what it reads.
-   */
-  schemas: Array<{ path: string; schema: any }>;
   /** The published data files with their digests; Croissant describes the JSONL ones. */
   dataFiles: PublishedFile[];
+}
+
+/** Record counts of the whole corpus, for the descriptions that quote them (Croissant, the dataset card). */
+export interface CorpusCounts {
+  documents: number;
+  paragraphs: number;
+  sentences: number;
+  tokens: number;
+  mentions: number;
+  catalogue: number;
+  targets: number;
+  stances: number;
+  sentenceStances: number;
 }

@@ -2,9 +2,6 @@ import { SENTENCE_STANCE_LABELS } from "../../src/generated/labels.js";
 import { stringify } from "yaml";
 import { BANNER } from "./banner.js";
 import { BIO_LABELS, ENTITY_TYPES } from "./entity-labels.js";
-import type { ExportInput } from "./export-input.js";
-import type { NerRow } from "./huggingface-ner.js";
-import type { StanceRow } from "./huggingface-stance.js";
 
 export const NER_FILE = "ner.jsonl";
 export const STANCE_FILE = "stance.jsonl";
@@ -19,36 +16,47 @@ function sizeCategory(rows: number): string {
   return "100K<n<1M";
 }
 
-const count = <T>(items: readonly T[], key: (item: T) => string): Map<string, number> => {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return counts;
-};
+/** What the dataset card says about the rows it describes, counted as they are written. */
+export interface CardFacts {
+  version: string;
+  /** Document ids, in corpus order. */
+  documents: string[];
+  paragraphs: number;
+  sentences: number;
+  mentions: number;
+  /** Mentions without a parent: the ones `ner_tags` carries. */
+  outermost: number;
+  targets: number;
+  nerRows: number;
+  /** Tokens over all `ner` rows, and the most in one row. */
+  nerTokens: number;
+  longest: number;
+  stanceRows: number;
+  /** `stance` rows by label. */
+  labels: Map<string, number>;
+}
 
 /**
  * The dataset card (`README.md`) of the Hugging Face export: YAML front matter the Hub reads
  * (configs, features, splits, license) and a short, honest card. Every number in it is counted
  * from the rows it describes, so the card cannot drift from the data.
  */
-export function huggingfaceCard(input: ExportInput, ner: readonly NerRow[], stance: readonly StanceRow[]): string {
-  const mentions = input.mentions.length;
-  const outermost = input.mentions.filter((m) => m.parent === undefined).length;
-  const tokens = ner.reduce((n, row) => n + row.tokens.length, 0);
-  const longest = ner.reduce((n, row) => Math.max(n, row.tokens.length), 0);
-  const labels = count(stance, (r) => r.label);
+export function huggingfaceCard(facts: CardFacts): string {
+  const { mentions, outermost, longest, labels } = facts;
+  const tokens = facts.nerTokens;
   const none = labels.get("NONE") ?? 0;
-  const documents = input.documents.length;
+  const documents = facts.documents.length;
   const names = Object.fromEntries(BIO_LABELS.map((label, id) => [String(id), label]));
   const frontMatter = {
     pretty_name: "Arabic News Corpus: entities and stance",
     language: ["ar"],
     license: "other",
     license_name: "mixed-mit-cc-by-4.0-publisher-text",
-    license_link: `https://unpkg.com/arabic-news-corpus@${input.version}/LICENSE.md`,
+    license_link: `https://unpkg.com/arabic-news-corpus@${facts.version}/LICENSE.md`,
     annotations_creators: ["machine-generated"],
     language_creators: ["found"],
     multilinguality: ["monolingual"],
-    size_categories: [sizeCategory(Math.max(ner.length, stance.length))],
+    size_categories: [sizeCategory(Math.max(facts.nerRows, facts.stanceRows))],
     source_datasets: ["original"],
     task_categories: ["token-classification", "text-classification"],
     task_ids: ["named-entity-recognition"],
@@ -68,12 +76,12 @@ export function huggingfaceCard(input: ExportInput, ner: readonly NerRow[], stan
           { name: "ner_tags", sequence: { class_label: { names } } },
           { name: "spans", list: [{ name: "start", dtype: "int32" }, { name: "end", dtype: "int32" }, { name: "label", dtype: "string" }] },
         ],
-        splits: [{ name: SPLIT, num_examples: ner.length }],
+        splits: [{ name: SPLIT, num_examples: facts.nerRows }],
       },
       {
         config_name: "stance",
         features: ["id", "sentence", "text", "target", "target_name", "label"].map((name) => ({ name, dtype: "string" })),
-        splits: [{ name: SPLIT, num_examples: stance.length }],
+        splits: [{ name: SPLIT, num_examples: facts.stanceRows }],
       },
     ],
   };
@@ -85,7 +93,7 @@ export function huggingfaceCard(input: ExportInput, ner: readonly NerRow[], stan
       ? "It is **one article**: one source, one topic, one register. Scores on it say little about Arabic news in general."
       : `It holds only ${documents} articles, all political news: scores on it say little about Arabic news in general.`;
   const sentenceShape =
-    input.sentences.length === input.paragraphs.length
+    facts.sentences === facts.paragraphs
       ? `Every paragraph is a single sentence, so sentences are long: up to ${longest} tokens.`
       : `Sentences are long: up to ${longest} tokens.`;
   const body = `# Arabic News Corpus: entities and stance
@@ -94,12 +102,12 @@ export function huggingfaceCard(input: ExportInput, ner: readonly NerRow[], stan
 
 ## Dataset Summary
 
-The Hugging Face layout of [arabic-news-corpus](https://www.npmjs.com/package/arabic-news-corpus) ${input.version}:
-Modern Standard Arabic news text (${documents} document${documents === 1 ? "" : "s"}: ${input.documents.map((d) => `\`${d.id}\``).join(", ")})
+The Hugging Face layout of [arabic-news-corpus](https://www.npmjs.com/package/arabic-news-corpus) ${facts.version}:
+Modern Standard Arabic news text (${documents} document${documents === 1 ? "" : "s"}: ${facts.documents.map((id) => `\`${id}\``).join(", ")})
 with entity mentions and stance labels.
 
-- \`ner\`: ${ner.length} sentences, ${tokens} tokens, BIO tags over the ${outermost} outermost of ${mentions} entity mentions.
-- \`stance\`: ${stance.length} sentence × target rows, SemEval-2016 style (${stanceCounts}).
+- \`ner\`: ${facts.nerRows} sentences, ${tokens} tokens, BIO tags over the ${outermost} outermost of ${mentions} entity mentions.
+- \`stance\`: ${facts.stanceRows} sentence × target rows, SemEval-2016 style (${stanceCounts}).
 
 The npm package holds the same data as validated JSONL with JSON Schemas, plus the raw source and
 an offset map from every published character back to it.
@@ -131,7 +139,7 @@ ${labelTable}
 
 ### \`stance\` (${STANCE_FILE})
 
-One row per sentence × stance target, for every target of the closed list (${input.targets.length} targets).
+One row per sentence × stance target, for every target of the closed list (${facts.targets} targets).
 
 | field | content |
 | --- | --- |
@@ -162,11 +170,11 @@ reference mechanically; it cannot check that a label is right.
 ## Limitations
 
 - ${scope}
-- It is small: ${ner.length} sentences and ${tokens} tokens. Use it for evaluation, error analysis and tooling, not as training data.
+- It is small: ${facts.nerRows} sentences and ${tokens} tokens. Use it for evaluation, error analysis and tooling, not as training data.
 - ${sentenceShape}
 - The text was repaired from a damaged PDF extraction. Not every repair is certain; each one's evidence and confidence are in the npm package (\`corpus/repairs/\`).
 - \`ner_tags\` cannot hold the ${mentions - outermost} nested mentions; use \`spans\` for them.
-- Most stance rows are \`NONE\` (${none} of ${stance.length}); the target list is closed and small.
+- Most stance rows are \`NONE\` (${none} of ${facts.stanceRows}); the target list is closed and small.
 
 ## License
 

@@ -1,7 +1,6 @@
 import { CodePointText } from "../../src/code-points.js";
 import { BIO_LABELS } from "./entity-labels.js";
-import type { ExportInput } from "./export-input.js";
-import { sentenceViews } from "./sentence-views.js";
+import type { SentenceView } from "./sentence-views.js";
 
 /** One row of the Hugging Face `ner` config. Keys in this order in the file. */
 export interface NerRow {
@@ -15,9 +14,9 @@ export interface NerRow {
   spans: Array<{ start: number; end: number; label: string }>;
 }
 
-/** The `ner` rows: one per sentence, in document order. Expects input in canonical order. */
-export function huggingfaceNer(input: ExportInput): NerRow[] {
-  return sentenceViews(input).map(({ sentence, tokens, mentions, tags }) => {
+/** The `ner` rows of a document: one per sentence, in document order. */
+export function huggingfaceNer(views: readonly SentenceView[]): NerRow[] {
+  return views.map(({ sentence, tokens, mentions, tags }) => {
     const text = new CodePointText(sentence.text);
     return {
       id: sentence.id,

@@ -1,4 +1,5 @@
-import type { ExportInput } from "./export-input.js";
+import type { StanceTarget } from "../../src/generated/types.js";
+import type { DocumentExport } from "./export-input.js";
 
 /** One row of the Hugging Face `stance` config. Keys in this order in the file. */
 export interface StanceRow {
@@ -10,10 +11,12 @@ export interface StanceRow {
   label: string;
 }
 
-/** The `stance` rows: one per sentence × target (the SemEval-2016 layout), in document order. */
-export function huggingfaceStance(input: ExportInput): StanceRow[] {
+/**
+ * The `stance` rows of a document: one per sentence × target (the SemEval-2016 layout), in
+ * document order. Expects the document's records in canonical order.
+ */
+export function huggingfaceStance(input: Pick<DocumentExport, "sentences" | "sentenceStances">, targets: ReadonlyMap<string, StanceTarget>): StanceRow[] {
   const sentences = new Map(input.sentences.map((s) => [s.id, s]));
-  const targets = new Map(input.targets.map((t) => [t.id, t]));
   return input.sentenceStances.map((r) => {
     const sentence = sentences.get(r.sentence);
     if (!sentence) throw new Error(`${r.id}: expected sentence ${r.sentence} to exist, found no such sentence`);

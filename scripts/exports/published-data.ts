@@ -1,26 +1,29 @@
 import { publishedKinds } from "../../src/record-kinds.js";
-import type { ExportInput } from "./export-input.js";
+import type { DocumentExport, ExportContext } from "./export-input.js";
+
+/** Where the exports get the records of one published type: each document's, or the corpus-wide ones. */
+export type RecordSource = { document: (records: DocumentExport) => object[]; corpus?: undefined } | { corpus: (context: ExportContext) => object[]; document?: undefined };
 
 /** One published JSONL file: its name, its record schema and, where the exports get them, its records. */
 export interface PublishedData {
   /** The file's name in corpus/data without `.jsonl`; also the Parquet file's and RecordSet's name. */
   name: string;
   schema: string;
-  /** The records, when ExportInput carries them; the offset maps are described but not converted. */
-  records?: (input: ExportInput) => object[];
+  /** Where the records come from, when the exports carry them; the offset maps are described but not converted. */
+  records?: RecordSource;
 }
 
 /** How each published record type is taken from the export input (offset maps are described, not converted). */
-const RECORDS: Record<string, ((input: ExportInput) => object[]) | undefined> = {
-  document: (i) => i.documents,
-  paragraph: (i) => i.paragraphs,
-  sentence: (i) => i.sentences,
-  token: (i) => i.tokens,
-  "entity-mention": (i) => i.mentions,
-  entity: (i) => i.catalogue,
-  "stance-target": (i) => i.targets,
-  stance: (i) => i.stances,
-  "sentence-stance": (i) => i.sentenceStances,
+const RECORDS: Record<string, RecordSource | undefined> = {
+  document: { document: (d) => [d.document] },
+  paragraph: { document: (d) => d.paragraphs },
+  sentence: { document: (d) => d.sentences },
+  token: { document: (d) => d.tokens },
+  "entity-mention": { document: (d) => d.mentions },
+  entity: { corpus: (c) => c.catalogue },
+  "stance-target": { corpus: (c) => c.targets },
+  stance: { document: (d) => d.stances },
+  "sentence-stance": { document: (d) => d.sentenceStances },
 };
 
 /**

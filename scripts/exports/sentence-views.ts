@@ -1,6 +1,6 @@
 import type { EntityMention, Sentence, Token } from "../../src/generated/types.js";
 import { bioTags } from "./bio-tags.js";
-import type { ExportInput } from "./export-input.js";
+import type { DocumentExport } from "./export-input.js";
 import { groupBy } from "./group-by.js";
 import { outermostMentions } from "./outermost-mentions.js";
 
@@ -16,10 +16,11 @@ export interface SentenceView {
 }
 
 /**
- * Every sentence, in document order, with its tokens, mentions and BIO tags. Expects input in
- * canonical order. Checks that token indices run 0…n-1, because mentions address tokens by index.
+ * Every sentence of a document, in document order, with its tokens, mentions and BIO tags. Expects
+ * input in canonical order. Checks that token indices run 0…n-1, because mentions address tokens
+ * by index.
  */
-export function sentenceViews(input: ExportInput): SentenceView[] {
+export function sentenceViews(input: Pick<DocumentExport, "sentences" | "tokens" | "mentions">): SentenceView[] {
   const tokensOf = groupBy(input.tokens, (t) => t.sentence);
   const mentionsOf = groupBy(input.mentions, (m) => m.sentence);
   const known = new Set(input.sentences.map((s) => s.id));
