@@ -12,8 +12,13 @@ export class IdKeys {
   readonly #otherIds: string[] = [];
   // The last document asked for: records come grouped by document, and comparing with the last
   // id is cheaper than hashing a string that JSON.parse has just made.
-  #last = "";
+  #last: string | undefined;
   #lastKey = -1;
+  // Likewise the last paragraph and sentence ids (several mentions of one sentence follow each other).
+  #lastParagraph: string | undefined;
+  #lastParagraphKey = 0;
+  #lastSentence: string | undefined;
+  #lastSentenceKey = 0;
 
   /** The number of a document id (interned: the same id always gets the same number). */
   document(id: string): number {
@@ -48,6 +53,23 @@ export class IdKeys {
 
   /** The number of a paragraph id, `<doc>/p<n>`. */
   paragraph(id: string): number {
+    if (id === this.#lastParagraph) return this.#lastParagraphKey;
+    const key = this.#paragraph(id);
+    this.#lastParagraph = id;
+    this.#lastParagraphKey = key;
+    return key;
+  }
+
+  /** The number of a sentence id, `<doc>/p<n>/s<m>`. */
+  sentence(id: string): number {
+    if (id === this.#lastSentence) return this.#lastSentenceKey;
+    const key = this.#sentence(id);
+    this.#lastSentence = id;
+    this.#lastSentenceKey = key;
+    return key;
+  }
+
+  #paragraph(id: string): number {
     const slash = id.lastIndexOf("/");
     if (slash > 0 && id.charCodeAt(slash + 1) === 0x70 /* p */) {
       const n = digits(id, slash + 2, id.length, 0xffffffff);
@@ -57,8 +79,7 @@ export class IdKeys {
     return this.#odd(id);
   }
 
-  /** The number of a sentence id, `<doc>/p<n>/s<m>`. */
-  sentence(id: string): number {
+  #sentence(id: string): number {
     const slash = id.lastIndexOf("/");
     if (slash > 0 && id.charCodeAt(slash + 1) === 0x73 /* s */) {
       const m = digits(id, slash + 2, id.length, 0xffff);
@@ -74,7 +95,8 @@ export class IdKeys {
 
   /** The number of the document id id[0, end) if it fits the packed form (2^21 documents), else -1. */
   #packable(id: string, end: number): number {
-    const key = end === this.#last.length && id.startsWith(this.#last) ? this.#lastKey : this.document(id.slice(0, end));
+    const last = this.#last;
+    const key = last !== undefined && end === last.length && id.startsWith(last) ? this.#lastKey : this.document(id.slice(0, end));
     return key < 0x200000 ? key : -1;
   }
 

@@ -1,18 +1,23 @@
 import { isUtf8 } from "node:buffer";
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, openSync, read } from "node:fs";
 import type { LineLocation } from "./document-texts.js";
 import { keyTokensPerLine } from "./scan-keys.js";
 import type { CheckId, Incident } from "./checks.js";
 
 type Report = (check: CheckId, place: Omit<Incident, "check" | "level" | "message">, message: string) => void;
 
+/** Bytes read at a time, and at most the bytes of whole lines decoded at a time (see the class). */
+const BLOCK = 1 << 20;
 const CHUNK = 1 << 16;
 
 /**
- * Pulls the lines of a JSONL file one at a time, so that several files can be read in step. Bytes
- * are read in chunks of 1 MiB and cut at the last LF; each chunk of whole lines gets one native
- * UTF-8 check, one decode and one count of key tokens (see keyTokensPerLine). Only a chunk with a
- * bad byte is decoded line by line, to name the bad line. A BOM and bad lines are reported here.
+ * Pulls the lines of a JSONL file one at a time, so that several files can be read in step:
+ * next() gives the next line of the current chunk, and when it has none, `await fill()` loads the
+ * next chunk. The file is read 1 MiB at a time, the next MiB ahead, off the main thread; lines are
+ * decoded in chunks of at most 64 KiB cut at an LF (a decoded chunk then stays out of V8's
+ * large-object space, which only a full garbage collection frees); each chunk of whole lines gets one native UTF-8 check, one decode and one
+ * count of key tokens (see keyTokensPerLine). Only a chunk with a bad byte is decoded line by line,
+ * to name the bad line. A BOM and bad lines are reported here.
  */
 export class JsonLinesReader {
   readonly file: string;
@@ -26,9 +31,15 @@ export class JsonLinesReader {
   sawBytes = false;
   readonly #report: Report;
   readonly #fd: number;
-  #position = 0;
+  /** File offset of the first byte not yet read (every read starts there, after the last one ended). */
+  #consumed = 0;
   #eof = false;
-  #carry: Buffer = Buffer.alloc(0) as Buffer;
+  /** The read ahead: the next BLOCK bytes, or fewer at the end of the file. */
+  #ahead: Promise<Buffer> | null = null;
+  /** The bytes read last (BLOCK of them, or a long line), their file offset, and how far lines were taken. */
+  #block: Buffer = Buffer.alloc(0) as Buffer;
+  #blockStart = 0;
+  #blockPos = 0;
   // Streaming mode: Node decodes with ICU then, about twice as fast on Arabic text as its one-shot
   // path. Each chunk holds whole lines checked by isUtf8 first, so nothing is carried over.
   readonly #decoder = new TextDecoder("utf-8", { fatal: true });
@@ -49,23 +60,21 @@ export class JsonLinesReader {
     this.#fd = openSync(file, "r");
   }
 
-  /** Moves to the next line; false at the end of the file. */
+  /** Moves to the next line of the current chunk; false when it has no more (then fill()). */
   next(): boolean {
-    for (;;) {
-      if (this.#index < this.#texts.length) {
-        const i = this.#index++;
-        this.line = this.#firstLine + i;
-        const text = this.#texts[i]!;
-        if (text === null) {
-          this.#report("utf8", { file: this.file, line: this.line }, "expected UTF-8 text, found an invalid byte sequence");
-          continue;
-        }
-        this.text = text;
-        this.keyTokens = this.#tokens && this.#spaced![i] === 0 ? this.#tokens[i]! : -1;
-        return true;
+    while (this.#index < this.#texts.length) {
+      const i = this.#index++;
+      this.line = this.#firstLine + i;
+      const text = this.#texts[i]!;
+      if (text === null) {
+        this.#report("utf8", { file: this.file, line: this.line }, "expected UTF-8 text, found an invalid byte sequence");
+        continue;
       }
-      if (!this.#load()) return false;
+      this.text = text;
+      this.keyTokens = this.#tokens && this.#spaced![i] === 0 ? this.#tokens[i]! : -1;
+      return true;
     }
+    return false;
   }
 
   /** Where a line of the current chunk lies in the file (for reading it back). */
@@ -81,40 +90,70 @@ export class JsonLinesReader {
     return { file: this.file, offset: this.#base + start, length: this.#ends[i]! - start };
   };
 
-  close(): void {
+  /** Closes the file (after the read ahead, if one is under way). */
+  async close(): Promise<void> {
+    await this.#ahead?.catch(() => undefined);
     closeSync(this.#fd);
   }
 
+  /** Reads the next `size` bytes of the file, off the main thread. */
+  #read(size: number): Promise<Buffer> {
+    const position = this.#consumed;
+    const buffer = Buffer.allocUnsafe(size);
+    return new Promise((resolve, reject) => {
+      read(this.#fd, buffer, 0, size, position, (error, n) => {
+        if (error) reject(error);
+        else resolve(buffer.subarray(0, n));
+      });
+    });
+  }
+
   /** Reads the next chunk of whole lines; false when the file is done. */
-  #load(): boolean {
-    if (this.#eof) return false;
-    let bytes = this.#carry;
-    let base = this.#position - bytes.length;
-    let last = -1;
-    // A line longer than a chunk makes the buffer grow until its LF (or the end of the file).
-    while (last === -1) {
-      const chunk = Buffer.allocUnsafe(Math.max(CHUNK, bytes.length));
-      const n = readSync(this.#fd, chunk, 0, chunk.length, this.#position);
-      this.#position += n;
-      if (n > 0) this.sawBytes = true;
-      const from = bytes.length;
-      bytes = from > 0 ? Buffer.concat([bytes, chunk.subarray(0, n)]) : chunk.subarray(0, n);
-      if (n === 0) {
-        this.#eof = true;
-        if (bytes.length === 0) return false;
-        last = bytes.length;
-        break;
+  async fill(): Promise<boolean> {
+    for (;;) {
+      const block = this.#block;
+      const from = this.#blockPos;
+      if (from < block.length) {
+        // Whole lines of at most CHUNK bytes, or one longer line.
+        let last = block.lastIndexOf(0x0a, Math.min(block.length, from + CHUNK) - 1);
+        if (last < from) last = block.indexOf(0x0a, from + CHUNK);
+        if (last !== -1) {
+          this.#blockPos = last + 1;
+          this.#take(block.subarray(from, last), this.#blockStart + from);
+          return true;
+        }
       }
-      last = bytes.lastIndexOf(0x0a);
+      if (this.#eof) {
+        // The last line, without a final LF.
+        this.#blockPos = block.length;
+        if (from >= block.length) return false;
+        this.#take(block.subarray(from), this.#blockStart + from);
+        return true;
+      }
+      // The rest of the block is part of a line that goes on in the next block: it is copied in
+      // front of it, and a line longer than a block makes the next read as long as the line.
+      const rest = block.subarray(from);
+      const next = await (this.#ahead ?? this.#read(Math.max(BLOCK, rest.length)));
+      this.#ahead = null;
+      if (next.length === 0) this.#eof = true;
+      else this.sawBytes = true;
+      this.#consumed += next.length;
+      this.#block = rest.length > 0 ? Buffer.concat([rest, next]) : next;
+      this.#blockStart = this.#consumed - this.#block.length;
+      this.#blockPos = 0;
+      if (!this.#eof) this.#ahead = this.#read(BLOCK);
     }
-    this.#carry = last + 1 < bytes.length ? Buffer.from(bytes.subarray(last + 1)) : (Buffer.alloc(0) as Buffer);
-    let lines = bytes.subarray(0, last);
+  }
+
+  /** Makes the lines of `bytes` (whole lines, without the last LF) the current chunk. */
+  #take(bytes: Buffer, base: number): void {
+    let lines = bytes;
     if (base === 0 && lines[0] === 0xef && lines[1] === 0xbb && lines[2] === 0xbf) {
       this.#report("bom", { file: this.file, line: 1, column: 1 }, "expected UTF-8 without a byte-order mark, found a BOM (EF BB BF)");
       lines = lines.subarray(3);
       base += 3;
     }
-    this.#firstLine = this.line + 1;
+    this.#firstLine += this.#texts.length;
     this.#bytes = lines;
     this.#base = base;
     this.#index = 0;
@@ -138,6 +177,5 @@ export class JsonLinesReader {
       this.#tokens = null;
       this.#spaced = null;
     }
-    return true;
   }
 }

@@ -53,30 +53,34 @@ export class SpanStore {
   sweep(report: (problem: NestingProblem, at: SpanAt, other: { start: number; end: number }) => void): void {
     const starts = this.#starts;
     const ends = this.#ends;
-    const order = Array.from({ length: this.size }, (_, i) => i);
-    // Mentions usually come in text order already; sort only when they do not.
+    const n = this.size;
+    // Mentions usually come in text order already; an order array is made only when they do not.
     let sorted = true;
-    for (let i = 1; i < this.size && sorted; i++) sorted = starts[i - 1]! < starts[i]! || (starts[i - 1] === starts[i] && ends[i - 1]! >= ends[i]!);
-    if (!sorted) order.sort((a, b) => starts[a]! - starts[b]! || ends[b]! - ends[a]!);
-    const stack: number[] = [];
-    // depth[i]: how many distinct mentions enclose mention i (an identical span is a duplicate,
-    // not an enclosing mention).
-    const depth = new Int32Array(this.size);
-    const at = (i: number): SpanAt => ({ file: this.#files[this.#fileIndex?.[i] ?? 0]!, line: this.#lines[i]!, start: starts[i]!, end: ends[i]! });
-    for (const i of order) {
-      while (stack.length > 0 && ends[stack[stack.length - 1]!]! <= starts[i]!) stack.pop();
-      const top = stack[stack.length - 1];
-      if (top !== undefined && ends[i]! > ends[top]!) {
-        report("crossing", at(i), { start: starts[top]!, end: ends[top]! });
-        continue;
+    for (let i = 1; i < n && sorted; i++) sorted = starts[i - 1]! < starts[i]! || (starts[i - 1] === starts[i] && ends[i - 1]! >= ends[i]!);
+    const order = sorted ? null : Array.from({ length: n }, (_, i) => i).sort((a, b) => starts[a]! - starts[b]! || ends[b]! - ends[a]!);
+    // The stack of open spans, and for each span how many distinct mentions enclose it (an
+    // identical span is a duplicate, not an enclosing mention).
+    const stack = new Int32Array(n);
+    const depth = new Int32Array(n);
+    let top = -1;
+    for (let k = 0; k < n; k++) {
+      const i = order ? order[k]! : k;
+      while (top >= 0 && ends[stack[top]!]! <= starts[i]!) top--;
+      if (top >= 0) {
+        const outer = stack[top]!;
+        if (ends[i]! > ends[outer]!) {
+          report("crossing", this.#at(i), { start: starts[outer]!, end: ends[outer]! });
+          continue;
+        }
+        depth[i] = starts[outer] === starts[i] && ends[outer] === ends[i] ? depth[outer]! : depth[outer]! + 1;
+        if (depth[i]! > 1) report("depth", this.#at(i), { start: starts[outer]!, end: ends[outer]! });
       }
-      if (top !== undefined) {
-        const same = starts[top] === starts[i] && ends[top] === ends[i];
-        depth[i] = same ? depth[top]! : depth[top]! + 1;
-        if (depth[i]! > 1) report("depth", at(i), { start: starts[top]!, end: ends[top]! });
-      }
-      stack.push(i);
+      stack[++top] = i;
     }
+  }
+
+  #at(i: number): SpanAt {
+    return { file: this.#files[this.#fileIndex?.[i] ?? 0]!, line: this.#lines[i]!, start: this.#starts[i]!, end: this.#ends[i]! };
   }
 }
 

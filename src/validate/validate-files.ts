@@ -95,34 +95,38 @@ export async function validateFiles(patterns: string[], options: ValidatorOption
       if (file.endsWith(".json")) await validateJsonFile(validator, file, kindFromFileName(file));
       else {
         const reader = open(validator, file);
-        if (reader) new GroupedFile(validator, reader, progress).drain(null);
+        if (reader) streams.push(new GroupedFile(validator, reader, progress));
+        await streams.at(-1)?.drain(null);
       }
     }
+    const grouped0 = streams.length;
     for (const file of grouped) {
       const reader = open(validator, file);
       if (reader) streams.push(new GroupedFile(validator, reader, progress));
     }
+    const inStep = streams.slice(grouped0);
     for (const file of documents) {
       const reader = open(validator, file);
       if (!reader) continue;
+      streams.push(new GroupedFile(validator, reader, progress));
       const fallback = kindFromFileName(file);
-      try {
-        while (reader.next()) {
-          const value = validator.parseLine(file, reader.line, reader.text, reader.keyTokens);
-          if (value === NOT_JSON) continue;
-          validator.recordLine(file, reader.line, value, fallback, reader.locate);
-          const id = (value as { id?: unknown } | null)?.id;
-          if (typeof id === "string") for (const stream of streams) stream.drain(id);
-          if ((reader.line & 0x3ff) === 0) progress?.(validator.records, file);
+      for (;;) {
+        if (!reader.next()) {
+          if (await reader.fill()) continue;
+          break;
         }
-      } finally {
-        reader.close();
+        const value = validator.parseLine(file, reader.line, reader.text, reader.keyTokens);
+        if (value === NOT_JSON) continue;
+        validator.recordLine(file, reader.line, value, fallback, reader.locate);
+        const id = (value as { id?: unknown } | null)?.id;
+        if (typeof id === "string") for (const stream of inStep) await stream.drain(id);
+        if ((reader.line & 0x3ff) === 0) progress?.(validator.records, file);
       }
       if (!reader.sawBytes) validator.report("empty-file", { file }, "expected at least one JSON record, found an empty file");
     }
-    for (const stream of streams) stream.drain(null);
+    for (const stream of inStep) await stream.drain(null);
   } finally {
-    for (const stream of streams) stream.close();
+    for (const stream of streams) await stream.close();
   }
   try {
     validator.finish();
@@ -157,7 +161,9 @@ class GroupedFile {
   readonly #reader: JsonLinesReader;
   readonly #fallback: RecordKind | undefined;
   readonly #progress: ((records: number, file: string) => void) | undefined;
-  #held: { line: number; value: unknown } | null = null;
+  /** A record read but not validated yet: it waits for its document. */
+  #heldLine = 0;
+  #held: unknown = NOT_JSON;
   #done = false;
 
   constructor(validator: Validator, reader: JsonLinesReader, progress?: (records: number, file: string) => void) {
@@ -167,33 +173,38 @@ class GroupedFile {
     this.#progress = progress;
   }
 
-  drain(document: string | null): void {
-    const reader = this.#reader;
+  /** Validates records while they belong to `document` or to a document already seen (all: null). */
+  async drain(document: string | null): Promise<void> {
     while (!this.#done) {
-      if (!this.#held) {
-        if (!reader.next()) {
-          this.#finish();
-          return;
-        }
-        const value = this.#validator.parseLine(reader.file, reader.line, reader.text, reader.keyTokens);
-        if (value === NOT_JSON) continue;
-        this.#held = { line: reader.line, value };
+      if (this.#held === NOT_JSON && !this.#read()) {
+        if (await this.#reader.fill()) continue;
+        this.#finish();
+        return;
       }
-      const of = (this.#held.value as { document?: unknown } | null)?.document;
+      if (this.#held === NOT_JSON) continue;
+      const of = (this.#held as { document?: unknown } | null)?.document;
       if (document !== null && typeof of === "string" && of !== document && !this.#validator.hasDocument(of)) return;
-      this.#validator.recordLine(reader.file, this.#held.line, this.#held.value, this.#fallback, reader.locate);
-      this.#held = null;
-      if ((reader.line & 0x3fff) === 0) this.#progress?.(this.#validator.records, reader.file);
+      this.#validator.recordLine(this.#reader.file, this.#heldLine, this.#held, this.#fallback, this.#reader.locate);
+      this.#held = NOT_JSON;
     }
   }
 
-  close(): void {
-    if (!this.#done) this.#reader.close();
+  /** Reads the next line of the current chunk into #held; false when the chunk has no more. */
+  #read(): boolean {
+    const reader = this.#reader;
+    if (!reader.next()) return false;
+    this.#held = this.#validator.parseLine(reader.file, reader.line, reader.text, reader.keyTokens);
+    this.#heldLine = reader.line;
+    if ((reader.line & 0x3fff) === 0) this.#progress?.(this.#validator.records, reader.file);
+    return true;
+  }
+
+  async close(): Promise<void> {
+    await this.#reader.close();
     this.#done = true;
   }
 
   #finish(): void {
-    this.#reader.close();
     this.#done = true;
     if (!this.#reader.sawBytes) this.#validator.report("empty-file", { file: this.#reader.file }, "expected at least one JSON record, found an empty file");
     this.#progress?.(this.#validator.records, this.#reader.file);

@@ -180,12 +180,16 @@ export class Validator {
   /** Validates one parsed record. `pointer` prefixes JSON pointers (records inside a JSON array). */
   record(file: string, line: number | undefined, value: unknown, pointer = "", fallback?: RecordKind): void {
     this.records++;
-    const kind = this.#options.kind ?? detectKind(value, fallback);
+    // A record valid against the kind its file name suggests is of that kind (each schema's id
+    // pattern and required fields are what detectKind looks for), so the detection runs only for
+    // the others.
+    const trusted = this.#options.kind === undefined && fallback !== undefined && fallback.validate(value);
+    const kind = trusted ? fallback : (this.#options.kind ?? detectKind(value, fallback));
     if (!kind) {
       this.report("unknown-kind", { file, ...(line !== undefined ? { line } : {}), pointer: pointer || "/" }, "expected a record whose type can be told from its id, its fields, the file name or --type, found none");
       return;
     }
-    if (!kind.validate(value)) {
+    if (!trusted && !kind.validate(value)) {
       for (const e of kind.validate.errors ?? []) {
         const detail = e.keyword === "additionalProperties" ? ` (${JSON.stringify(e.params.additionalProperty)})` : e.keyword === "enum" ? ` ${JSON.stringify(e.params.allowedValues)}` : "";
         this.report("schema", { file, ...(line !== undefined ? { line } : {}), pointer: `${pointer}${e.instancePath}` || "/" }, `expected ${kind.type} to satisfy "${e.keyword}" (${e.message}${detail}), found ${shown(valueAt(value, e.instancePath))}`);
