@@ -19,12 +19,12 @@
  * (split lines + JSON.parse + precompiled ajv validator) and peers (ajv-cli, DuckDB); 3 build
  * scaling; 4 cold load of the compiled package.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { fmt, fmtInt, hasTime, loadNote, machine, median, mib, prepareWorkspace, repo, runChild, sourceFingerprint, table, type Sample, type Workspace } from "./measure.js";
-import { JSONL_KINDS, VALIDATOR_KINDS, writeJsonlCorpus, writeSourceTree, type JsonlCorpus, type JsonlKind } from "./synthetic.js";
+import { JSONL_KINDS, Rng, VALIDATOR_KINDS, writeJsonlCorpus, writeSourceTree, type JsonlCorpus, type JsonlKind } from "./synthetic.js";
 
 const { values } = parseArgs({
   options: {
@@ -101,6 +101,8 @@ interface Tool {
   note: string;
   /** Whether the figure is the work timed inside the process (else: the child's wall time). */
   inProcess: boolean;
+  /** Only up to this size (MB): the tool needs its input in memory once. */
+  maxSize?: number;
   run: (c: JsonlCorpus, invalid: JsonlCorpus) => Sample;
   check?: (s: Sample, c: JsonlCorpus) => string | null;
 }
@@ -157,6 +159,15 @@ function tools(ws: Workspace): Tool[] {
       inProcess: true,
       run: (c, bad) => runChild(node, ["--expose-gc", child("validate"), ws.dist, "5", ...withInvalid(c, bad)]),
       check: (s, c) => expectRecords(s, allRecords(c)),
+    },
+    {
+      name: "validateFiles, levels 1–5, lines shuffled",
+      input: "all",
+      note: "every file's lines in a seeded random order: texts read back, nesting re-read",
+      inProcess: true,
+      maxSize: 100,
+      run: (c) => runChild(node, ["--expose-gc", child("validate"), ws.dist, "5", ...VALIDATOR_KINDS.map((k) => join(c.dir, "shuffled", `${k}.jsonl`))]),
+      check: (s, c) => expectRecords(s, allRecords(c)) ?? (s.result?.incidents ? `reported ${String(s.result.incidents)} incidents on valid data` : null),
     },
     {
       name: "CLI `validate --no-corpus` (whole process)",
@@ -226,8 +237,8 @@ function workMs(tool: Tool, s: Sample): number {
 
 function validatorBench(ws: Workspace): Array<{ size: number; rows: Row[]; corpus: JsonlCorpus } | { size: number; skipped: string }> {
   const results: Array<{ size: number; rows: Row[]; corpus: JsonlCorpus } | { size: number; skipped: string }> = [];
-  const toolList = tools(ws);
   for (const size of sizes) {
+    const toolList = tools(ws).filter((t) => t.maxSize === undefined || size <= t.maxSize);
     const need = size * 1e6 * 4.2;
     const free = freeBytes(ws.dir);
     if (free < need + 2e9) {
@@ -250,6 +261,7 @@ function validatorBench(ws: Workspace): Array<{ size: number; rows: Row[]; corpu
         items: { $ref: "entity-mention.schema.json" },
       }),
     );
+    if (toolList.some((t) => t.maxSize !== undefined)) shuffledCopy(corpus);
     progress(`validator ${size} MB: ${corpus.documents} documents, ${fmtInt(corpus.records.entities)} mentions, generated in ${fmt((performance.now() - g0) / 1000, 1)} s; corrupted ${JSON.stringify(bad.corrupted)}`);
     const samples = new Map<Tool, Sample[]>(toolList.map((t) => [t, []]));
     for (let r = 0; r < runs; r++) {
@@ -283,6 +295,20 @@ function validatorBench(ws: Workspace): Array<{ size: number; rows: Row[]; corpu
     if (!values.keep) rmSync(dir, { recursive: true, force: true });
   }
   return results;
+}
+
+/** The corpus's files with their lines in a seeded random order, under <dir>/shuffled. */
+function shuffledCopy(c: JsonlCorpus): void {
+  mkdirSync(join(c.dir, "shuffled"), { recursive: true });
+  const rng = new Rng(`${seed}:shuffle`);
+  for (const kind of VALIDATOR_KINDS) {
+    const lines = readFileSync(c.files[kind]!, "utf8").trimEnd().split("\n");
+    for (let i = lines.length - 1; i > 0; i--) {
+      const j = Math.floor(rng.next() * (i + 1));
+      [lines[i], lines[j]] = [lines[j]!, lines[i]!];
+    }
+    writeFileSync(join(c.dir, "shuffled", `${kind}.jsonl`), `${lines.join("\n")}\n`);
+  }
 }
 
 function printValidator(results: ReturnType<typeof validatorBench>): void {

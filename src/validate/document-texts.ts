@@ -28,11 +28,19 @@ export class DocumentTexts {
   readonly #cache = new Map<number, CodePointText>();
   #cachedUnits = 0;
   readonly #read: ReadLine | undefined;
-  readonly #budget: number;
+  #budget: number;
+  static readonly MAX_BUDGET = 16 << 20;
+  /** The text asked for last: spans come grouped by document. */
+  #lastDocument = -1;
+  #lastText: CodePointText | undefined;
   // Streaming mode: see validate-files (a whole line holds only whole characters).
   #decoder = new TextDecoder("utf-8", { fatal: true });
 
-  /** `budget`: UTF-16 code units of located texts to keep in the cache (the latest text always stays). */
+  /**
+   * `budget`: UTF-16 code units of located texts to keep in the cache (the latest text always
+   * stays). Each read back makes it grow by that text, up to 16 Mi units (32 MiB): records in
+   * document order never need it, records in another order get a cache as big as they need.
+   */
   constructor(read?: ReadLine, budget = 1 << 16) {
     this.#read = read;
     this.#budget = budget;
@@ -57,6 +65,7 @@ export class DocumentTexts {
    * Returns false when the document is there already (a reference document is replaced once).
    */
   add(document: number, text: CodePointText, nfc: boolean, location?: LineLocation, reference = false): boolean {
+    if (document === this.#lastDocument) this.#lastDocument = -1;
     if (this.has(document)) {
       if (reference || !this.#reference.delete(document)) return false;
       this.#held[document] = undefined;
@@ -78,12 +87,20 @@ export class DocumentTexts {
 
   /** The text of a document added before. */
   text(document: number): CodePointText {
+    if (document === this.#lastDocument) return this.#lastText!;
     const held = this.#held[document] ?? this.#cache.get(document);
-    if (held) return held;
+    if (held) {
+      this.#lastDocument = document;
+      this.#lastText = held;
+      return held;
+    }
     const location = this.#located[document]!;
     const text = this.#readBack(location);
     if (text.length !== this.#length[document]) throw new Error(`expected ${location.file} to be unchanged while it is validated, found a document of another length at byte ${location.offset}`);
+    this.#budget = Math.min(DocumentTexts.MAX_BUDGET, this.#budget + text.text.length);
     this.#remember(document, text);
+    this.#lastDocument = document;
+    this.#lastText = text;
     return text;
   }
 

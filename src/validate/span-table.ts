@@ -61,7 +61,9 @@ export class SpanTable {
     // kept as the largest int32, which is still outside.
     this.#start[row] = Math.min(start, 0x7fffffff);
     this.#end[row] = Math.min(end, 0x7fffffff);
-    if (key >= 0 && this.#shape.document(key) === document && this.#shape.parent(key) === parent) this.#exceptions.delete(row);
+    if (key >= 0 && this.#shape.document(key) === document && this.#shape.parent(key) === parent) {
+      if (this.#exceptions.size > 0) this.#exceptions.delete(row);
+    }
     else this.#exceptions.set(row, [document, parent]);
     return true;
   }
@@ -81,12 +83,12 @@ export class SpanTable {
 
   /** The document number of the record at `row`, whose id number is `key`. */
   document(row: number, key: number): number {
-    return this.#exceptions.get(row)?.[0] ?? this.#shape.document(key);
+    return (this.#exceptions.size > 0 ? this.#exceptions.get(row)?.[0] : undefined) ?? this.#shape.document(key);
   }
 
   /** The parent's id number of the record at `row`, whose id number is `key`. */
   parent(row: number, key: number): number {
-    return this.#exceptions.get(row)?.[1] ?? this.#shape.parent(key);
+    return (this.#exceptions.size > 0 ? this.#exceptions.get(row)?.[1] : undefined) ?? this.#shape.parent(key);
   }
 
   /** Calls `each` with the row and id number of every span, in the order added. */

@@ -82,7 +82,7 @@ export class Validator {
   readonly #entities = new Map<string, Entity>();
   readonly #targets = new Set<string>();
   readonly #stances = new Set<string>();
-  readonly #ids = new Map<string, IdSet>();
+  readonly #ids = new Map<RecordKind, IdSet>();
   /** Checks of records whose references were not all known when they were read. */
   readonly #pending: Array<() => void> = [];
   readonly #nesting = new MentionNesting();
@@ -201,8 +201,8 @@ export class Validator {
   }
 
   #unique(kind: RecordKind, id: string, place: Place, pointer: string): void {
-    let ids = this.#ids.get(kind.name);
-    if (!ids) this.#ids.set(kind.name, (ids = new IdSet()));
+    let ids = this.#ids.get(kind);
+    if (!ids) this.#ids.set(kind, (ids = new IdSet()));
     if (!ids.add(id)) this.#duplicate(kind, id, place, pointer);
   }
 
