@@ -34,8 +34,11 @@ export class JsonLinesReader {
   /** File offset of the first byte not yet read (every read starts there, after the last one ended). */
   #consumed = 0;
   #eof = false;
-  /** The read ahead: the next BLOCK bytes, or fewer at the end of the file. */
-  #ahead: Promise<Buffer> | null = null;
+  /** The block being read ahead (see #readAhead), and buffers free for it. */
+  #ahead: Promise<[buffer: Buffer, bytes: Buffer]> | null = null;
+  readonly #free: Buffer[] = [];
+  /** The buffer that holds #block. */
+  #blockBuffer: Buffer | null = null;
   /** The bytes read last (BLOCK of them, or a long line), their file offset, and how far lines were taken. */
   #block: Buffer = Buffer.alloc(0) as Buffer;
   #blockStart = 0;
@@ -96,14 +99,27 @@ export class JsonLinesReader {
     closeSync(this.#fd);
   }
 
-  /** Reads the next `size` bytes of the file, off the main thread. */
-  #read(size: number): Promise<Buffer> {
+  /**
+   * Starts reading the next block off the main thread: `rest` (the end of the current block after
+   * its last LF, the start of a line that goes on) is copied in front, and the file's next bytes
+   * are read after it, into a buffer no longer in use, so that reading allocates nothing after the
+   * first two blocks (allocated buffers make V8 collect garbage more often).
+   */
+  #readAhead(rest: Buffer): void {
+    const size = Math.max(BLOCK, rest.length * 2);
+    const index = this.#free.findIndex((b) => b.length >= size);
+    const buffer = index === -1 ? Buffer.allocUnsafe(size) : this.#free.splice(index, 1)[0]!;
+    rest.copy(buffer, 0);
     const position = this.#consumed;
-    const buffer = Buffer.allocUnsafe(size);
-    return new Promise((resolve, reject) => {
-      read(this.#fd, buffer, 0, size, position, (error, n) => {
+    this.#ahead = new Promise((resolve, reject) => {
+      read(this.#fd, buffer, rest.length, size - rest.length, position, (error, n) => {
         if (error) reject(error);
-        else resolve(buffer.subarray(0, n));
+        else {
+          this.#consumed += n;
+          if (n === 0) this.#eof = true;
+          else this.sawBytes = true;
+          resolve([buffer, buffer.subarray(0, rest.length + n)]);
+        }
       });
     });
   }
@@ -123,25 +139,24 @@ export class JsonLinesReader {
           return true;
         }
       }
-      if (this.#eof) {
+      if (this.#eof && this.#ahead === null) {
         // The last line, without a final LF.
         this.#blockPos = block.length;
         if (from >= block.length) return false;
         this.#take(block.subarray(from), this.#blockStart + from);
         return true;
       }
-      // The rest of the block is part of a line that goes on in the next block: it is copied in
-      // front of it, and a line longer than a block makes the next read as long as the line.
-      const rest = block.subarray(from);
-      const next = await (this.#ahead ?? this.#read(Math.max(BLOCK, rest.length)));
+      if (this.#ahead === null) this.#readAhead(block.subarray(from));
+      const [buffer, next] = await this.#ahead!;
       this.#ahead = null;
-      if (next.length === 0) this.#eof = true;
-      else this.sawBytes = true;
-      this.#consumed += next.length;
-      this.#block = rest.length > 0 ? Buffer.concat([rest, next]) : next;
-      this.#blockStart = this.#consumed - this.#block.length;
+      if (this.#blockBuffer) this.#free.push(this.#blockBuffer);
+      this.#blockBuffer = buffer;
+      this.#block = next;
+      this.#blockStart = this.#consumed - next.length;
       this.#blockPos = 0;
-      if (!this.#eof) this.#ahead = this.#read(BLOCK);
+      // The next read starts now, from the end of this block's last whole line.
+      const last = next.lastIndexOf(0x0a);
+      if (!this.#eof && last !== -1) this.#readAhead(next.subarray(last + 1));
     }
   }
 
