@@ -95,8 +95,10 @@ export async function validateFiles(patterns: string[], options: ValidatorOption
       if (file.endsWith(".json")) await validateJsonFile(validator, file, kindFromFileName(file));
       else {
         const reader = open(validator, file);
-        if (reader) streams.push(new GroupedFile(validator, reader, progress));
-        await streams.at(-1)?.drain(null);
+        if (!reader) continue;
+        const stream = new GroupedFile(validator, reader, progress);
+        streams.push(stream);
+        await stream.drain(null);
       }
     }
     const grouped0 = streams.length;
@@ -108,6 +110,7 @@ export async function validateFiles(patterns: string[], options: ValidatorOption
     for (const file of documents) {
       const reader = open(validator, file);
       if (!reader) continue;
+      // Listed only to be closed with the others.
       streams.push(new GroupedFile(validator, reader, progress));
       const fallback = kindFromFileName(file);
       for (;;) {
