@@ -360,19 +360,30 @@ export class Validator {
     const known = this.#texts.has(document);
     const sentence = this.#keys.sentence(m.sentence);
     const row = this.#sentences.find(sentence);
-    const entity = this.#entities.get(m.entity);
-    if (!final && (!known || row < 0 || !entity)) return false;
+    if (!final && (!known || row < 0)) return false;
     if (!known) this.report("missing-document", { ...place, pointer: `${pointer}/document` }, `expected document ${JSON.stringify(m.document)} to exist, found none`);
     else if (!(row >= 0 && this.#sentences.document(row, sentence) === document && this.#sentences.parent(row, sentence) === this.#keys.paragraph(m.paragraph))) {
       this.report("missing-sentence", { ...place, pointer: `${pointer}/sentence` }, `expected sentence ${m.sentence} to exist in paragraph ${m.paragraph} of ${m.document}, found ${row >= 0 ? "it elsewhere" : "none"}`);
     }
-    if (!entity) this.report("missing-entity", { ...place, pointer: `${pointer}/entity` }, `expected entity ${JSON.stringify(m.entity)} in the catalogue, found none`);
     if (known) this.#span(m, document, place, pointer, this.#sentences, row, m.sentence);
-    if (entity && entity.type !== m.type && !entity.metonymicTypes?.includes(m.type)) {
-      const types: EntityType[] = [entity.type, ...(entity.metonymicTypes ?? [])];
-      this.report("entity-type", { ...place, pointer: `${pointer}/type` }, `expected type ${types.join(" or ")} for entity ${entity.id}, found ${m.type}`);
+    // The entity checks wait on their own when the entity is not known yet, holding two short
+    // strings rather than the record: a dangling entity id must not keep every such record alive.
+    if (final || this.#entities.has(m.entity)) this.#entity(m.entity, m.type, place, pointer);
+    else {
+      const { entity, type } = m;
+      this.#pending.push(() => this.#entity(entity, type, place, pointer));
     }
     return true;
+  }
+
+  /** The catalogue checks of a mention: its entity exists, and has the mention's type. */
+  #entity(id: string, type: EntityType, place: Place, pointer: string): void {
+    const entity = this.#entities.get(id);
+    if (!entity) this.report("missing-entity", { ...place, pointer: `${pointer}/entity` }, `expected entity ${JSON.stringify(id)} in the catalogue, found none`);
+    else if (entity.type !== type && !entity.metonymicTypes?.includes(type)) {
+      const types: EntityType[] = [entity.type, ...(entity.metonymicTypes ?? [])];
+      this.report("entity-type", { ...place, pointer: `${pointer}/type` }, `expected type ${types.join(" or ")} for entity ${entity.id}, found ${type}`);
+    }
   }
 
   /** The reference and offset checks of an attributed stance; see #segment for `final`. */
