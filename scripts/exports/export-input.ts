@@ -1,4 +1,5 @@
 import type { Document, Entity, EntityMention, Paragraph, Sentence, SentenceStance, Stance, StanceTarget, Token } from "../../src/generated/types.js";
+import type { DocumentRecords } from "../build-document.js";
 
 /** One file the build published, as listed in the manifest. */
 export interface PublishedFile {
@@ -11,15 +12,7 @@ export interface PublishedFile {
 }
 
 /** The records of one document: what every per-document export is made from. */
-export interface DocumentExport {
-  document: Document;
-  paragraphs: Paragraph[];
-  sentences: Sentence[];
-  tokens: Token[];
-  mentions: EntityMention[];
-  stances: Stance[];
-  sentenceStances: SentenceStance[];
-}
+export type DocumentExport = DocumentRecords;
 
 /** What the exports need besides the documents: the corpus-wide records and the schemas. */
 export interface ExportContext {
