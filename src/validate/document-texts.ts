@@ -50,11 +50,6 @@ export class DocumentTexts {
     return this.#length[document] !== undefined;
   }
 
-  /** Length in code points. */
-  length(document: number): number {
-    return this.#length[document]!;
-  }
-
   /** Whether the text is in NFC (so every slice of it is). */
   nfc(document: number): boolean {
     return this.#nfc[document]!;

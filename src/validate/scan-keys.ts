@@ -91,9 +91,12 @@ export function keyTokensPerLine(bytes: Uint8Array & { indexOf(value: number, fr
   return { tokens, spaced };
 }
 
-/** The same decision as mayHaveDuplicateKeys, from counts made on the raw bytes. */
-export function countsAllowDuplicates(tokens: number, spaced: boolean, parsed: unknown): boolean {
-  return spaced || tokens !== countKeys(parsed);
+/**
+ * The same decision as mayHaveDuplicateKeys, from the count of `":` made on the raw bytes of a line
+ * with no key written with space before its colon (keyTokensPerLine).
+ */
+export function countsAllowDuplicates(tokens: number, parsed: unknown): boolean {
+  return tokens !== countKeys(parsed);
 }
 
 /** Keys in all objects of a parsed value, counted with an explicit stack (input may nest deeply). */

@@ -159,7 +159,7 @@ export class Validator {
       const pointer = loneSurrogate(value);
       if (pointer !== null) this.report("utf8", { file, line, pointer }, "expected well-formed Unicode text, found a lone surrogate escape (text that UTF-8 cannot encode)");
     }
-    if (this.#enabled["duplicate-key"] && (keyTokens >= 0 ? countsAllowDuplicates(keyTokens, false, value) : mayHaveDuplicateKeys(text, value))) {
+    if (this.#enabled["duplicate-key"] && (keyTokens >= 0 ? countsAllowDuplicates(keyTokens, value) : mayHaveDuplicateKeys(text, value))) {
       const duplicate = firstDuplicateKey(text);
       if (duplicate) this.report("duplicate-key", { file, line, column: duplicate.offset + 1 }, `expected each key once per object, found ${JSON.stringify(duplicate.key)} twice`);
     }
