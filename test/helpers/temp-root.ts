@@ -1,7 +1,14 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { spawnSync } from "node:child_process";
+import { afterAll } from "vitest";
+
+/** Roots made by the test file that imported this module, removed when its tests are done. */
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
 
 export const repo = join(import.meta.dirname, "../..");
 
@@ -11,6 +18,7 @@ export const repo = join(import.meta.dirname, "../..");
  */
 export function tempRoot(options: { withCorpus?: boolean } = {}): string {
   const root = mkdtempSync(join(tmpdir(), "anc-"));
+  roots.push(root);
   cpSync(join(repo, "package.json"), join(root, "package.json"));
   cpSync(join(repo, "schema"), join(root, "schema"), { recursive: true });
   if (options.withCorpus !== false) {
