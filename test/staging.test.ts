@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sameContents, Staging } from "../scripts/lib/staging.js";
+import { scratchDir } from "./helpers/temp-root.js";
 
-const root = () => mkdtempSync(join(tmpdir(), "anc-staging-"));
+const root = () => scratchDir("anc-staging-");
 
 describe("Staging", () => {
   it("should write nothing into the root before commit, then move every file into place", () => {

@@ -1,13 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeFilesAtomically } from "../scripts/lib/write-atomic.js";
+import { scratchDir } from "./helpers/temp-root.js";
 
 describe("writeFilesAtomically", () => {
   it("should leave every previous output intact when a write fails part-way, at any point", () => {
     for (let failAfter = 0; failAfter < 3; failAfter++) {
-      const dir = mkdtempSync(join(tmpdir(), "anc-atomic-"));
+      const dir = scratchDir("anc-atomic-");
       const a = join(dir, "a.txt");
       const b = join(dir, "b.txt");
       writeFileSync(a, "old a");
@@ -21,7 +21,7 @@ describe("writeFilesAtomically", () => {
   });
 
   it("should replace every file when nothing fails", () => {
-    const dir = mkdtempSync(join(tmpdir(), "anc-atomic-"));
+    const dir = scratchDir("anc-atomic-");
     writeFilesAtomically({ [join(dir, "x/y.txt")]: "y", [join(dir, "z.txt")]: "z" });
     expect(readFileSync(join(dir, "x/y.txt"), "utf8")).toBe("y");
     expect(readFileSync(join(dir, "z.txt"), "utf8")).toBe("z");
