@@ -129,6 +129,18 @@ describe("JsonLinesReader", () => {
       seen.push([reader.line, reader.text.slice(0, 12), reader.keyTokens]);
     }
     await reader.close();
+    // The synchronous path (the validator's re-reading) gives the same lines.
+    const again = new JsonLinesReader(file, () => undefined);
+    const seenAgain: Array<[number, string, number]> = [];
+    for (;;) {
+      if (!again.next()) {
+        if (again.fillSync()) continue;
+        break;
+      }
+      seenAgain.push([again.line, again.text.slice(0, 12), again.keyTokens]);
+    }
+    again.closeSync();
+    expect(seenAgain).toEqual(seen);
     expect(reports).toEqual(["bom@1", "utf8@3"]);
     expect(seen.map(([line, text]) => [line, text])).toEqual([
       [1, '{"a":1}'],

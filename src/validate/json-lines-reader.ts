@@ -1,5 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import { closeSync, openSync, read } from "node:fs";
+import { closeSync, openSync, read, readSync } from "node:fs";
 import type { LineLocation } from "./document-texts.js";
 import { keyTokensPerLine } from "./scan-keys.js";
 import type { CheckId, Incident } from "./checks.js";
@@ -99,6 +99,11 @@ export class JsonLinesReader {
     closeSync(this.#fd);
   }
 
+  /** Closes the file of a reader filled with fillSync (which never reads ahead). */
+  closeSync(): void {
+    closeSync(this.#fd);
+  }
+
   /**
    * Starts reading the next block off the main thread: `rest` (the end of the current block after
    * its last LF, the start of a line that goes on) is copied in front, and the file's next bytes
@@ -106,58 +111,94 @@ export class JsonLinesReader {
    * first two blocks (allocated buffers make V8 collect garbage more often).
    */
   #readAhead(rest: Buffer): void {
+    const buffer = this.#target(rest);
+    const position = this.#consumed;
+    this.#ahead = new Promise((resolve, reject) => {
+      read(this.#fd, buffer, rest.length, buffer.length - rest.length, position, (error, n) => {
+        if (error) reject(error);
+        else resolve(this.#landed(buffer, rest.length, n));
+      });
+    });
+  }
+
+  /** A free buffer big enough for `rest` and a block after it, with `rest` copied in front. */
+  #target(rest: Buffer): Buffer {
     const size = Math.max(BLOCK, rest.length * 2);
     const index = this.#free.findIndex((b) => b.length >= size);
     const buffer = index === -1 ? Buffer.allocUnsafe(size) : this.#free.splice(index, 1)[0]!;
     rest.copy(buffer, 0);
-    const position = this.#consumed;
-    this.#ahead = new Promise((resolve, reject) => {
-      read(this.#fd, buffer, rest.length, size - rest.length, position, (error, n) => {
-        if (error) reject(error);
-        else {
-          this.#consumed += n;
-          if (n === 0) this.#eof = true;
-          else this.sawBytes = true;
-          resolve([buffer, buffer.subarray(0, rest.length + n)]);
-        }
-      });
-    });
+    return buffer;
+  }
+
+  /** Accounts for `n` bytes read after `rest` bytes; returns the buffer and the bytes it holds. */
+  #landed(buffer: Buffer, rest: number, n: number): [buffer: Buffer, bytes: Buffer] {
+    this.#consumed += n;
+    if (n === 0) this.#eof = true;
+    else this.sawBytes = true;
+    return [buffer, buffer.subarray(0, rest + n)];
   }
 
   /** Reads the next chunk of whole lines; false when the file is done. */
   async fill(): Promise<boolean> {
     for (;;) {
-      const block = this.#block;
-      const from = this.#blockPos;
-      if (from < block.length) {
-        // Whole lines of at most CHUNK bytes, or one longer line.
-        let last = block.lastIndexOf(0x0a, Math.min(block.length, from + CHUNK) - 1);
-        if (last < from) last = block.indexOf(0x0a, from + CHUNK);
-        if (last !== -1) {
-          this.#blockPos = last + 1;
-          this.#take(block.subarray(from, last), this.#blockStart + from);
-          return true;
-        }
-      }
-      if (this.#eof && this.#ahead === null) {
-        // The last line, without a final LF.
-        this.#blockPos = block.length;
-        if (from >= block.length) return false;
-        this.#take(block.subarray(from), this.#blockStart + from);
-        return true;
-      }
-      if (this.#ahead === null) this.#readAhead(block.subarray(from));
+      const took = this.#window();
+      if (took !== null) return took;
+      if (this.#ahead === null) this.#readAhead(this.#block.subarray(this.#blockPos));
       const [buffer, next] = await this.#ahead!;
       this.#ahead = null;
-      if (this.#blockBuffer) this.#free.push(this.#blockBuffer);
-      this.#blockBuffer = buffer;
-      this.#block = next;
-      this.#blockStart = this.#consumed - next.length;
-      this.#blockPos = 0;
+      this.#use(buffer, next);
       // The next read starts now, from the end of this block's last whole line.
       const last = next.lastIndexOf(0x0a);
       if (!this.#eof && last !== -1) this.#readAhead(next.subarray(last + 1));
     }
+  }
+
+  /**
+   * fill() without reading ahead, for a caller that cannot wait (the validator reading mentions
+   * again at its end). Do not mix the two on one reader.
+   */
+  fillSync(): boolean {
+    for (;;) {
+      const took = this.#window();
+      if (took !== null) return took;
+      const rest = this.#block.subarray(this.#blockPos);
+      const buffer = this.#target(rest);
+      const [, next] = this.#landed(buffer, rest.length, readSync(this.#fd, buffer, rest.length, buffer.length - rest.length, this.#consumed));
+      this.#use(buffer, next);
+    }
+  }
+
+  /** Takes the next chunk of the current block: true, or false at the end of the file, or null when the block is used up. */
+  #window(): boolean | null {
+    const block = this.#block;
+    const from = this.#blockPos;
+    if (from < block.length) {
+      // Whole lines of at most CHUNK bytes, or one longer line.
+      let last = block.lastIndexOf(0x0a, Math.min(block.length, from + CHUNK) - 1);
+      if (last < from) last = block.indexOf(0x0a, from + CHUNK);
+      if (last !== -1) {
+        this.#blockPos = last + 1;
+        this.#take(block.subarray(from, last), this.#blockStart + from);
+        return true;
+      }
+    }
+    if (this.#eof && this.#ahead === null) {
+      // The last line, without a final LF.
+      this.#blockPos = block.length;
+      if (from >= block.length) return false;
+      this.#take(block.subarray(from), this.#blockStart + from);
+      return true;
+    }
+    return null;
+  }
+
+  /** Makes a block read the current one; the block before it frees its buffer. */
+  #use(buffer: Buffer, next: Buffer): void {
+    if (this.#blockBuffer) this.#free.push(this.#blockBuffer);
+    this.#blockBuffer = buffer;
+    this.#block = next;
+    this.#blockStart = this.#consumed - next.length;
+    this.#blockPos = 0;
   }
 
   /** Makes the lines of `bytes` (whole lines, without the last LF) the current chunk. */
