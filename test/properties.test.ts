@@ -8,6 +8,7 @@ import type { RecordValidator } from "../src/generated/validators.js";
 import { codePointLength, CodePointText } from "../src/code-points.js";
 import { rawEvidence } from "../src/raw-evidence.js";
 import { Validator } from "../src/validate/validator.js";
+import { minimalNumberLength } from "../src/validate/scan-keys.js";
 import { resolveQuote, type SegmentedDocument } from "../scripts/annotate/resolve-quote.js";
 import { createAjv } from "../scripts/lib/create-ajv.js";
 import { BuildError } from "../scripts/lib/build-error.js";
@@ -701,16 +702,20 @@ describe("grapheme-boundary check (property)", () => {
 // The validator's duplicate-key check on arbitrarily spelled and spaced JSON
 // ---------------------------------------------------------------------------------------------
 
-type Tree = number | string | Tree[] | { entries: Array<[string, Tree]> };
+type Tree = number | string | { raw: string } | Tree[] | { entries: Array<[string, Tree]> };
 
 describe("duplicate-key check (property)", () => {
   // few keys, so that objects often repeat one; some need escaping, one is astral
   const key = fc.constantFrom("a", "b", "id", 'q"', "\\", "é", "😀", "__proto__", "a:");
+  // Numbers spelled shorter or longer than JSON.stringify would (the check reasons on lengths),
+  // strings with characters that must be escaped, literals.
+  const raw = fc.constantFrom("1e3", "15e2", "1E+2", "0.001", "1e-3", "-0", "1.50", "1e21", "100000000", "1e8", "12e-11", "0.0015", "true", "false", "null", '"a\\nb"', '"\\u0041"', '""');
   const tree: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie) => ({
     tree: fc.oneof(
       { depthSize: "small", withCrossShrink: true },
       fc.integer(),
-      fc.constantFrom("x", 'v":', "ب"),
+      raw.map((r) => ({ raw: r })),
+      fc.constantFrom("x", 'v":', "ب", "\n", '"'),
       fc.array(tie("tree"), { maxLength: 3 }),
       fc.record({ entries: fc.array(fc.tuple(key, tie("tree")), { maxLength: 4 }) }),
     ),
@@ -729,6 +734,7 @@ describe("duplicate-key check (property)", () => {
     const spell = (k: string) => (s.escapeKeys ? `"${[...k].map((c) => [...c].map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")).join("")}"` : JSON.stringify(k));
     const go = (node: Tree) => {
       if (typeof node === "number" || typeof node === "string") text += JSON.stringify(node);
+      else if ("raw" in node) text += node.raw;
       else if (Array.isArray(node)) {
         text += "[";
         node.forEach((v, i) => {
@@ -767,5 +773,46 @@ describe("duplicate-key check (property)", () => {
       }),
       { seed: 7, numRuns: 600 },
     );
+  });
+
+  /** Every JSON spelling of x made from its shortest digits: plain, and each place of the point with an exponent, with and without "+". */
+  function spellings(x: number): string[] {
+    const [mantissa, exponent] = Math.abs(x).toExponential().split("e") as [string, string];
+    const digits = mantissa.replace(".", "");
+    const sign = x < 0 || Object.is(x, -0) ? "-" : "";
+    const out = new Set([JSON.stringify(x), `${sign}${String(Math.abs(x))}`]);
+    for (let j = 1; j <= digits.length + 3; j++) {
+      const shown = j >= digits.length ? digits.padEnd(j, "0") : `${digits.slice(0, j)}.${digits.slice(j)}`;
+      const e = Number(exponent) - (j - 1);
+      out.add(`${sign}${shown}e${e}`).add(`${sign}${shown}E+${e}`);
+    }
+    return [...out].filter((spelled) => {
+      try {
+        return Object.is(JSON.parse(spelled), x);
+      } catch {
+        return false;
+      }
+    });
+  }
+
+  it("should bound each number by its shortest spelling: never longer (a duplicate could hide), and reached", () => {
+    const number = fc.oneof(
+      fc.integer(),
+      fc.integer({ min: -99_999, max: 99_999 }).chain((n) => fc.integer({ min: 0, max: 12 }).map((zeros) => n * 10 ** zeros)),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom(0, -0, 1e21, 1.5e30, 0.0015, 1e-7, 5e-324, Number.MAX_VALUE),
+    );
+    fc.assert(
+      fc.property(number, (x) => {
+        expect(minimalNumberLength(x), String(x)).toBe(Math.min(...spellings(x).map((spelled) => spelled.length)));
+      }),
+      { seed: 11, numRuns: 3000 },
+    );
+  });
+
+  it("should find a duplicate hidden behind numbers written shorter than JSON.stringify writes them", () => {
+    const validator = new Validator({ only: ["duplicate-key"] });
+    for (const [i, line] of ['{"a":1e8,"a":1e8}', '{"b":1e21,"c":15e20,"b":0}', '{"a":1E+9,"x":[12e-11,1e-7],"a":1}', '{"n":-0,"n":-0}'].entries()) validator.line("numbers.jsonl", i + 1, line);
+    expect(validator.incidents.map((incident) => incident.line)).toEqual([1, 2, 3, 4]);
   });
 });

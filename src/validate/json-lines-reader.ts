@@ -1,7 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { closeSync, openSync, read, readSync } from "node:fs";
 import type { LineLocation } from "./document-texts.js";
-import { keyTokensPerLine } from "./scan-keys.js";
 import type { CheckId, Incident } from "./checks.js";
 
 type Report = (check: CheckId, place: Omit<Incident, "check" | "level" | "message">, message: string) => void;
@@ -15,9 +14,9 @@ const CHUNK = 1 << 16;
  * next() gives the next line of the current chunk, and when it has none, `await fill()` loads the
  * next chunk. The file is read 1 MiB at a time, the next MiB ahead, off the main thread; lines are
  * decoded in chunks of at most 64 KiB cut at an LF (a decoded chunk then stays out of V8's
- * large-object space, which only a full garbage collection frees); each chunk of whole lines gets one native UTF-8 check, one decode and one
- * count of key tokens (see keyTokensPerLine). Only a chunk with a bad byte is decoded line by line,
- * to name the bad line. A BOM and bad lines are reported here.
+ * large-object space, which only a full garbage collection frees); each chunk of whole lines gets
+ * one native UTF-8 check and one decode. Only a chunk with a bad byte is decoded line by line, to
+ * name the bad line. A BOM and bad lines are reported here.
  */
 export class JsonLinesReader {
   readonly file: string;
@@ -25,8 +24,6 @@ export class JsonLinesReader {
   line = 0;
   /** Its text, without the LF. */
   text = "";
-  /** Its count of `":` tokens, or -1 when it must be scanned for duplicate keys (see scan-keys). */
-  keyTokens = -1;
   /** Whether the file had any byte at all. */
   sawBytes = false;
   readonly #report: Report;
@@ -51,8 +48,6 @@ export class JsonLinesReader {
   #base = 0;
   #firstLine = 1;
   #texts: Array<string | null> = [];
-  #tokens: Int32Array | null = null;
-  #spaced: Uint8Array | null = null;
   #index = 0;
   #ends: number[] | null = null;
 
@@ -74,7 +69,6 @@ export class JsonLinesReader {
         continue;
       }
       this.text = text;
-      this.keyTokens = this.#tokens && this.#spaced![i] === 0 ? this.#tokens[i]! : -1;
       return true;
     }
     return false;
@@ -215,10 +209,7 @@ export class JsonLinesReader {
     this.#index = 0;
     this.#ends = null;
     if (isUtf8(lines)) {
-      const { tokens, spaced } = keyTokensPerLine(lines);
       this.#texts = this.#decoder.decode(lines, { stream: true }).split("\n");
-      this.#tokens = tokens;
-      this.#spaced = spaced;
     } else {
       const texts: Array<string | null> = [];
       let start = 0;
@@ -230,8 +221,6 @@ export class JsonLinesReader {
         start = end + 1;
       }
       this.#texts = texts;
-      this.#tokens = null;
-      this.#spaced = null;
     }
   }
 }

@@ -49,72 +49,75 @@ export function firstDuplicateKey(json: string): { key: string; offset: number }
 }
 
 /**
- * A cheap test that rules duplicate keys out for most lines, so that the full scan runs rarely.
- * When no key is written with space before its colon, every key contributes one `":` to the
- * text; if the count of `":` equals the number of keys JSON.parse produced, no key was lost to a
- * duplicate (a `":` inside a string value only makes the count larger, never equal by accident).
+ * A lower bound on the length (UTF-16 units) of any JSON text that parses to `value`: every
+ * string spelled without escapes, every number at its shortest spelling, no whitespace. JSON.parse
+ * keeps the last of duplicate keys without a word, so a line with duplicates is a spelling of its
+ * parsed value plus each repeated member, and a member with its comma is at least 5 units
+ * (`,"":0`): a line shorter than this bound plus 5 has no duplicate key, and a line exactly this
+ * long has no escape and no whitespace either. Lines that are not so short (whitespace, escapes,
+ * numbers far from their shortest spelling) are the ones firstDuplicateKey scans. With `escapes`,
+ * the characters a string cannot hold unescaped (`"`, `\`, controls such as a line break) count
+ * one more each: a slower, closer bound for lines with such text.
  */
-export function mayHaveDuplicateKeys(json: string, parsed: unknown): boolean {
-  // A key written with whitespace before its colon breaks the count; `"` followed by whitespace
-  // is rare in compact JSONL, so the regex runs only then.
-  if ((json.indexOf('" ') !== -1 || json.indexOf('"\t') !== -1 || json.indexOf('"\r') !== -1 || json.indexOf('"\n') !== -1) && /"\s+:/.test(json)) return true;
-  let tokens = 0;
-  for (let i = json.indexOf('":'); i !== -1; i = json.indexOf('":', i + 2)) tokens++;
-  return tokens !== countKeys(parsed);
-}
-
-/**
- * For each line of a chunk of JSONL bytes: how many `":` it has, and whether a quote is followed
- * by whitespace and a colon (a key written with space before its colon). One pass over the colons
- * of the chunk in native indexOf calls, so the per-line cost is a fraction of JSON.parse.
- */
-export function keyTokensPerLine(bytes: Uint8Array & { indexOf(value: number, from?: number): number }): { tokens: Int32Array; spaced: Uint8Array } {
-  let lines = 1;
-  for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) lines++;
-  const tokens = new Int32Array(lines);
-  const spaced = new Uint8Array(lines);
-  let line = 0;
-  let nextNewline = bytes.indexOf(0x0a);
-  for (let j = bytes.indexOf(0x3a); j !== -1; j = bytes.indexOf(0x3a, j + 1)) {
-    while (nextNewline !== -1 && nextNewline < j) {
-      line++;
-      nextNewline = bytes.indexOf(0x0a, nextNewline + 1);
-    }
-    let k = j - 1;
-    if (bytes[k] === 0x22) {
-      tokens[line]!++;
-      continue;
-    }
-    while (k >= 0 && (bytes[k] === 0x20 || bytes[k] === 0x09 || bytes[k] === 0x0d || bytes[k] === 0x0a)) k--;
-    if (k < j - 1 && bytes[k] === 0x22) spaced[line] = 1;
-  }
-  return { tokens, spaced };
-}
-
-/**
- * The same decision as mayHaveDuplicateKeys, from the count of `":` made on the raw bytes of a line
- * with no key written with space before its colon (keyTokensPerLine).
- */
-export function countsAllowDuplicates(tokens: number, parsed: unknown): boolean {
-  return tokens !== countKeys(parsed);
-}
-
-/** Keys in all objects of a parsed value, counted with an explicit stack (input may nest deeply). */
-function countKeys(value: unknown): number {
+export function minimalJsonLength(value: unknown, escapes = false): number {
   let n = 0;
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const node = stack.pop();
-    if (node === null || typeof node !== "object") continue;
-    if (Array.isArray(node)) {
-      for (const item of node) if (item !== null && typeof item === "object") stack.push(item);
-      continue;
-    }
-    for (const key in node as Record<string, unknown>) {
-      n++;
-      const child = (node as Record<string, unknown>)[key];
-      if (child !== null && typeof child === "object") stack.push(child);
+    if (typeof node === "string") n += node.length + 2 + (escapes ? mustEscape(node) : 0);
+    else if (typeof node === "number") n += minimalNumberLength(node);
+    else if (typeof node === "boolean") n += node ? 4 : 5;
+    else if (node === null) n += 4;
+    else if (Array.isArray(node)) {
+      n += node.length === 0 ? 2 : node.length + 1;
+      for (const item of node) stack.push(item);
+    } else {
+      let keys = 0;
+      for (const key in node as Record<string, unknown>) {
+        keys++;
+        n += key.length + 3 + (escapes ? mustEscape(key) : 0);
+        const child = (node as Record<string, unknown>)[key];
+        if (typeof child === "string") n += child.length + 2 + (escapes ? mustEscape(child) : 0);
+        else if (typeof child === "number") n += minimalNumberLength(child);
+        else stack.push(child);
+      }
+      n += keys === 0 ? 2 : keys + 1;
     }
   }
   return n;
+}
+
+const MUST_ESCAPE = /["\\\u0000-\u001f]/g;
+
+/** How many characters of a string JSON must escape. */
+function mustEscape(text: string): number {
+  return text.match(MUST_ESCAPE)?.length ?? 0;
+}
+
+/** The length of the shortest JSON spelling of a number (`1e3` for 1000, `15e2` for 1500). */
+export function minimalNumberLength(x: number): number {
+  // Most numbers here are 32-bit integers: counted without making a string. A run of z trailing
+  // zeros is written out up to z = 2 (150, 1500 = 15e2: as long); from 3 on, `e` and one digit do.
+  if ((x | 0) === x) {
+    if (x === 0) return Object.is(x, -0) ? 2 : 1;
+    let a = x < 0 ? -x : x;
+    let zeros = 0;
+    while (a % 10 === 0) {
+      a /= 10;
+      zeros++;
+    }
+    let digits = 1;
+    for (let p = 10; a >= p; p *= 10) digits++;
+    return (x < 0 ? 1 : 0) + digits + (zeros < 2 ? zeros : 2);
+  }
+  const negative = x < 0 || Object.is(x, -0) ? 1 : 0;
+  const a = negative ? -x : x;
+  // toExponential() gives the fewest digits that read back as the same number. Written as an
+  // integer mantissa (15e29, 12e-11), the exponent without "+": a point in the mantissa costs one
+  // character and saves at most one exponent digit (17 digits cannot span two decades), so the
+  // shortest spelling is this or the plain one.
+  const [mantissa, exponent] = a.toExponential().split("e") as [string, string];
+  const digits = mantissa.replace(".", "").length;
+  const whole = digits + 1 + String(Number(exponent) - (digits - 1)).length;
+  return negative + Math.min(String(a).length, whole);
 }

@@ -118,7 +118,7 @@ export async function validateFiles(patterns: string[], options: ValidatorOption
           if (await reader.fill()) continue;
           break;
         }
-        const value = validator.parseLine(file, reader.line, reader.text, reader.keyTokens);
+        const value = validator.parseLine(file, reader.line, reader.text);
         if (value === NOT_JSON) continue;
         validator.recordLine(file, reader.line, value, fallback, reader.locate);
         const id = (value as { id?: unknown } | null)?.id;
@@ -196,7 +196,7 @@ class GroupedFile {
   #read(): boolean {
     const reader = this.#reader;
     if (!reader.next()) return false;
-    this.#held = this.#validator.parseLine(reader.file, reader.line, reader.text, reader.keyTokens);
+    this.#held = this.#validator.parseLine(reader.file, reader.line, reader.text);
     this.#heldLine = reader.line;
     if ((reader.line & 0x3fff) === 0) this.#progress?.(this.#validator.records, reader.file);
     return true;

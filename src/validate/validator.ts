@@ -10,7 +10,7 @@ import { NumberTable } from "./number-table.js";
 import { PARAGRAPH_SHAPE, SENTENCE_SHAPE, SpanTable } from "./span-table.js";
 import { DocumentTexts, type LineLocation, type ReadLine } from "./document-texts.js";
 import { MentionNesting, type RereadSpan } from "./mention-nesting.js";
-import { countsAllowDuplicates, firstDuplicateKey, mayHaveDuplicateKeys } from "./scan-keys.js";
+import { firstDuplicateKey, minimalJsonLength } from "./scan-keys.js";
 import { insideGraphemeCluster } from "./grapheme-boundary.js";
 
 /** The records a validation may refer to besides those given: by default the shipped corpus. */
@@ -125,18 +125,16 @@ export class Validator {
   }
 
   /**
-   * Validates one JSONL line (without its "\n"). `keyTokens`, when the caller counted them on the
-   * raw bytes (see keyTokensPerLine; -1 when not), spares the duplicate-key test a pass over the
-   * text. `locate` tells where a line lies in its file, so that a document's text can be read again
-   * instead of kept (with a LineSource in the options).
+   * Validates one JSONL line (without its "\n"). `locate` tells where a line lies in its file, so
+   * that a document's text can be read again instead of kept (with a LineSource in the options).
    */
-  line(file: string, line: number, text: string, fallback?: RecordKind, keyTokens = -1, locate?: (line: number) => LineLocation): void {
-    const value = this.parseLine(file, line, text, keyTokens);
+  line(file: string, line: number, text: string, fallback?: RecordKind, locate?: (line: number) => LineLocation): void {
+    const value = this.parseLine(file, line, text);
     if (value !== NOT_JSON) this.recordLine(file, line, value, fallback, locate);
   }
 
   /** The line-level checks of a JSONL line; its value, or NOT_JSON when it holds none. */
-  parseLine(file: string, line: number, text: string, keyTokens = -1): unknown {
+  parseLine(file: string, line: number, text: string): unknown {
     if (text.charCodeAt(text.length - 1) === 0x0d) {
       this.report("crlf", { file, line, column: text.length }, "expected LF line endings, found CRLF");
       text = text.slice(0, -1);
@@ -154,12 +152,17 @@ export class Validator {
       this.report("json-syntax", { file, line, column }, `expected one valid JSON value, found ${found} (${(error as Error).message.split(/ in JSON| is not valid/)[0]})`);
       return NOT_JSON;
     }
+    // A line no longer than the shortest spelling of its value has no escape and no duplicate key
+    // (see minimalJsonLength): most lines, spared a scan of their text. Text with line breaks
+    // (documents) needs the closer bound.
+    let shortest = minimalJsonLength(value);
+    if (text.length >= shortest + 5) shortest = minimalJsonLength(value, true);
     // A \uD800-style escape can put a lone surrogate in a string: JavaScript accepts it, UTF-8 cannot encode it.
-    if (text.includes("\\u")) {
+    if (text.length !== shortest && text.includes("\\u")) {
       const pointer = loneSurrogate(value);
       if (pointer !== null) this.report("utf8", { file, line, pointer }, "expected well-formed Unicode text, found a lone surrogate escape (text that UTF-8 cannot encode)");
     }
-    if (this.#enabled["duplicate-key"] && (keyTokens >= 0 ? countsAllowDuplicates(keyTokens, value) : mayHaveDuplicateKeys(text, value))) {
+    if (this.#enabled["duplicate-key"] && text.length >= shortest + 5) {
       const duplicate = firstDuplicateKey(text);
       if (duplicate) this.report("duplicate-key", { file, line, column: duplicate.offset + 1 }, `expected each key once per object, found ${JSON.stringify(duplicate.key)} twice`);
     }
