@@ -1,10 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "vite";
-import { repo } from "./helpers/temp-root.js";
+import { repo, scratchDir } from "./helpers/temp-root.js";
 
 /**
  * Does what a new user does: pack the package, install the tarball into a fresh project, import
@@ -17,7 +16,7 @@ let tarball = "";
 const npm = (args: string[], cwd: string) => execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
 beforeAll(() => {
-  const dir = mkdtempSync(join(tmpdir(), "anc-consumer-"));
+  const dir = scratchDir("anc-consumer-");
   npm(["pack", "--silent", "--pack-destination", dir], repo);
   tarball = join(dir, readdirSync(dir).find((f) => f.endsWith(".tgz"))!);
   project = join(dir, "project");
