@@ -52,6 +52,24 @@ const inlineRuntime: Record<string, string> = {
     "function ucs2length(str) { let n = 0; for (const _ of str) n++; return n; }",
 };
 
+/**
+ * ajv checks minLength and maxLength by counting every code point of the string, even to learn
+ * that a 5,000-character document text is not empty (`minLength: 1`). A string of n UTF-16 units
+ * holds between n/2 and n code points, so `.length` settles most comparisons: fewer than k code
+ * points needs fewer than 2k - 1 units, more than k needs more than k units. The count runs only
+ * when `.length` cannot tell.
+ */
+function lengthsFirst(code: string): string {
+  const counter = /const (\w+) = ucs2length;/.exec(code)?.[1];
+  if (!counter) return code;
+  const rewritten = code
+    .replace(new RegExp(`${counter}\\((\\w+)\\) < (\\d+)`, "g"), (_, v: string, k: string) => `(${v}.length < ${2 * Number(k) - 1} && ${counter}(${v}) < ${k})`)
+    .replace(new RegExp(`${counter}\\((\\w+)\\) > (\\d+)`, "g"), (_, v: string, k: string) => `(${v}.length > ${k} && ${counter}(${v}) > ${k})`);
+  const other = new RegExp(`(?<!&& )${counter}\\(`).exec(rewritten.replace(`const ${counter} = ucs2length;`, ""));
+  if (other) throw new Error(`standalone validator code: expected every ${counter}(…) call to be a minLength or maxLength comparison, found one at offset ${other.index}; see lengthsFirst in scripts/generate.ts`);
+  return rewritten;
+}
+
 export function generateValidators(root = "."): { js: string; dts: string } {
   const ajv = createAjv(root);
   const schemas = recordSchemas(loadSchemas(root));
@@ -65,6 +83,7 @@ export function generateValidators(root = "."): { js: string; dts: string } {
       helpers.push(fn);
     }
   }
+  code = lengthsFirst(code);
   const leftover = /require\([^)]*\)/.exec(code);
   if (leftover) {
     throw new Error(`standalone validator code: expected no require() in ESM output, found ${leftover[0]}; add an inline replacement in scripts/generate.ts`);

@@ -614,6 +614,50 @@ describe("precompiled and run-time validators (property)", () => {
     expect(invalid / runs).toBeGreaterThan(0.5);
   });
 
+  it("should agree on minLength and maxLength for every string field, whatever mix of one- and two-unit characters it holds", () => {
+    // The precompiled validators settle length limits from `.length` first (scripts/generate.ts):
+    // strings around the limits, astral characters (two UTF-16 units, one code point) included.
+    const stringLeaf = seedRecord.chain(([schema, record]) => {
+      const leaves = paths(record).filter((p) => typeof p.node === "string" && p.path.length > 0);
+      return fc.tuple(fc.constant(schema), fc.constant(record), fc.constantFrom(...leaves.map((p) => p.path)));
+    });
+    const text = fc.array(fc.constantFrom("a", "ب", "😀", "\ud800"), { maxLength: 4 }).map((parts) => parts.join(""));
+    let invalid = 0;
+    fc.assert(
+      fc.property(stringLeaf, text, ([schema, record, path], value) => {
+        const pair = pairs.get(schema)!;
+        const candidate = clone(record);
+        (parentOf(candidate, path) as Record<string, Json>)[path[path.length - 1] as string] = value;
+        const runtime = pair.runtime(candidate);
+        if (!runtime) invalid++;
+        expect(pair.precompiled(candidate), `${schema} ${path.join("/")} = ${JSON.stringify(value)}`).toBe(runtime);
+        expect(errorsOf(pair.precompiled.errors)).toEqual(errorsOf(pair.runtimeErrors()));
+      }),
+      { seed: 46, numRuns: 1500 },
+    );
+    expect(invalid).toBeGreaterThan(0);
+  });
+
+  it("should count code points for a one-character field: one astral character fits, two units of BMP text do not", () => {
+    const repairs = seeds.find((s) => s.schema === "repairs");
+    const decode = repairs?.records.flatMap((r) => ((r as { repairs?: Json[] }).repairs ?? []) as Array<Record<string, Json>>).find((r) => typeof r.decoded === "string");
+    expect(decode, "a decode repair among the seed records").toBeDefined();
+    const pair = pairs.get("repairs")!;
+    const verdicts = ["", "٢", "😀", "ab", "😀😀"].map((decoded) => {
+      const candidate = clone(repairs!.records[0]!) as { repairs: Array<Record<string, Json>> };
+      const at = candidate.repairs.findIndex((r) => typeof r.decoded === "string");
+      candidate.repairs[at]!.decoded = decoded;
+      return [pair.precompiled(candidate), pair.runtime(candidate)];
+    });
+    expect(verdicts).toEqual([
+      [false, false],
+      [true, true],
+      [true, true],
+      [false, false],
+      [false, false],
+    ]);
+  });
+
   it("should both reject a record with a required key dropped", () => {
     const withRequired = seedRecord.chain(([schema, record]) => fc.tuple(fc.constant(schema), fc.constant(record), fc.constantFrom(...pairs.get(schema)!.required)));
     fc.assert(
