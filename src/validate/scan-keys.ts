@@ -56,21 +56,21 @@ export function firstDuplicateKey(json: string): { key: string; offset: number }
  * (`,"":0`): a line shorter than this bound plus 5 has no duplicate key, and a line exactly this
  * long has no escape and no whitespace either. Lines that are not so short (whitespace, escapes,
  * numbers far from their shortest spelling) are the ones firstDuplicateKey scans. With `escapes`,
- * the characters a string cannot hold unescaped (`"`, `\`, controls such as a line break) count
- * one more each: a slower, closer bound for lines with such text.
+ * each line break in a string counts one more (it can only be written `\n`): a slower, closer bound
+ * for lines with such text (documents).
  */
 export function minimalJsonLength(value: unknown, escapes = false): number {
   let n = 0;
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const node = stack.pop();
+  // Records are flat objects mostly: the stack is made only for what nests.
+  let stack: unknown[] | null = null;
+  for (let node: unknown = value; ; node = stack!.pop()) {
     if (typeof node === "string") n += node.length + 2 + (escapes ? mustEscape(node) : 0);
     else if (typeof node === "number") n += minimalNumberLength(node);
     else if (typeof node === "boolean") n += node ? 4 : 5;
     else if (node === null) n += 4;
     else if (Array.isArray(node)) {
       n += node.length === 0 ? 2 : node.length + 1;
-      for (const item of node) stack.push(item);
+      for (const item of node) (stack ??= []).push(item);
     } else {
       let keys = 0;
       for (const key in node as Record<string, unknown>) {
@@ -79,19 +79,23 @@ export function minimalJsonLength(value: unknown, escapes = false): number {
         const child = (node as Record<string, unknown>)[key];
         if (typeof child === "string") n += child.length + 2 + (escapes ? mustEscape(child) : 0);
         else if (typeof child === "number") n += minimalNumberLength(child);
-        else stack.push(child);
+        else (stack ??= []).push(child);
       }
       n += keys === 0 ? 2 : keys + 1;
     }
+    if (stack === null || stack.length === 0) return n;
   }
-  return n;
 }
 
-const MUST_ESCAPE = /["\\\u0000-\u001f]/g;
-
-/** How many characters of a string JSON must escape. */
+/**
+ * How many line breaks a string holds: each must be escaped (`\n`), one character more. Other
+ * characters that need escaping are not counted: the bound stays a lower bound, only less close
+ * for them, and documents hold line breaks only.
+ */
 function mustEscape(text: string): number {
-  return text.match(MUST_ESCAPE)?.length ?? 0;
+  let n = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
 /** The length of the shortest JSON spelling of a number (`1e3` for 1000, `15e2` for 1500). */

@@ -243,10 +243,16 @@ export class Validator {
     if (parent && row >= 0 && (r.start < parent.start(row) || r.end > parent.end(row))) {
       this.report("outside-parent", { ...place, pointer: `${pointer}/start` }, `expected [${r.start}, ${r.end}) to lie inside ${parentId} [${parent.start(row)}, ${parent.end(row)}), found it outside`);
     }
-    const slice = text.slice(r.start, r.end);
+    // The offsets are in bounds (above) and integers (the schema): in a text without surrogate
+    // pairs they are UTF-16 offsets already.
+    const units = text.text;
+    const bmp = units.length === text.length;
+    const from = bmp ? r.start : text.toUnit(r.start);
+    const to = bmp ? r.end : text.toUnit(r.end);
+    const slice = units.slice(from, to);
     const same = r.text === undefined || slice === r.text;
     if (!same) this.report("text-mismatch", { ...place, pointer: `${pointer}/text` }, `expected text ${shown(slice)} (the document at [${r.start}, ${r.end})), found ${shown(r.text)}`);
-    if (this.#enabled["grapheme-boundary"] && (insideGraphemeCluster(text.text, text.toUnit(r.start)) || insideGraphemeCluster(text.text, text.toUnit(r.end)))) {
+    if (this.#enabled["grapheme-boundary"] && (insideGraphemeCluster(units, from) || insideGraphemeCluster(units, to))) {
       this.report("grapheme-boundary", { ...place, pointer: `${pointer}/start` }, `expected [${r.start}, ${r.end}) to start and end between grapheme clusters, found a boundary inside one`);
     }
     return same;
