@@ -152,9 +152,9 @@ export class Validator {
       this.report("json-syntax", { file, line, column }, `expected one valid JSON value, found ${found} (${(error as Error).message.split(/ in JSON| is not valid/)[0]})`);
       return NOT_JSON;
     }
-    // A line no longer than the shortest spelling of its value has no escape and no duplicate key
-    // (see minimalJsonLength): most lines, spared a scan of their text. Text with line breaks
-    // (documents) needs the closer bound.
+    // A line shorter than the shortest spelling of its value plus one member has no duplicate key,
+    // and one exactly that short has no escape either (see minimalJsonLength): most lines, spared
+    // a scan of their text. Text with line breaks (documents) needs the closer bound.
     let shortest = minimalJsonLength(value);
     if (text.length >= shortest + 5) shortest = minimalJsonLength(value, true);
     // A \uD800-style escape can put a lone surrogate in a string: JavaScript accepts it, UTF-8 cannot encode it.
