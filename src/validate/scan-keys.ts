@@ -55,16 +55,16 @@ export function firstDuplicateKey(json: string): { key: string; offset: number }
  * parsed value plus each repeated member, and a member with its comma is at least 5 units
  * (`,"":0`): a line shorter than this bound plus 5 has no duplicate key, and a line exactly this
  * long has no escape and no whitespace either. Lines that are not so short (whitespace, escapes,
- * numbers far from their shortest spelling) are the ones firstDuplicateKey scans. With `escapes`,
- * each line break in a string counts one more (it can only be written `\n`): a slower, closer bound
- * for lines with such text (documents).
+ * numbers far from their shortest spelling) are the ones firstDuplicateKey scans. With
+ * `lineBreaks`, each line break in a string counts one more (it can only be written `\n`): a
+ * slower, closer bound for lines with such text (documents).
  */
-export function minimalJsonLength(value: unknown, escapes = false): number {
+export function minimalJsonLength(value: unknown, lineBreaks = false): number {
   let n = 0;
   // Records are flat objects mostly: the stack is made only for what nests.
   let stack: unknown[] | null = null;
   for (let node: unknown = value; ; node = stack!.pop()) {
-    if (typeof node === "string") n += node.length + 2 + (escapes ? mustEscape(node) : 0);
+    if (typeof node === "string") n += node.length + 2 + (lineBreaks ? lineBreaksIn(node) : 0);
     else if (typeof node === "number") n += minimalNumberLength(node);
     else if (typeof node === "boolean") n += node ? 4 : 5;
     else if (node === null) n += 4;
@@ -75,9 +75,9 @@ export function minimalJsonLength(value: unknown, escapes = false): number {
       let keys = 0;
       for (const key in node as Record<string, unknown>) {
         keys++;
-        n += key.length + 3 + (escapes ? mustEscape(key) : 0);
+        n += key.length + 3 + (lineBreaks ? lineBreaksIn(key) : 0);
         const child = (node as Record<string, unknown>)[key];
-        if (typeof child === "string") n += child.length + 2 + (escapes ? mustEscape(child) : 0);
+        if (typeof child === "string") n += child.length + 2 + (lineBreaks ? lineBreaksIn(child) : 0);
         else if (typeof child === "number") n += minimalNumberLength(child);
         else (stack ??= []).push(child);
       }
@@ -92,7 +92,7 @@ export function minimalJsonLength(value: unknown, escapes = false): number {
  * characters that need escaping are not counted: the bound stays a lower bound, only less close
  * for them, and documents hold line breaks only.
  */
-function mustEscape(text: string): number {
+function lineBreaksIn(text: string): number {
   let n = 0;
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
   return n;
