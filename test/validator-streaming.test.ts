@@ -228,7 +228,9 @@ describe("MentionNesting", () => {
     for (const [doc, start, end, line, rereadable] of spans) nesting.add(doc, start, end, "m.jsonl", line, rereadable);
     const findings: NestingFinding[] = [];
     nesting.finish(
-      (documents) => spans.filter(([doc, , , , rereadable]) => rereadable && documents.has(doc)).map(([doc, start, end, line]): RereadSpan => [doc, start, end, "m.jsonl", line]),
+      (documents, add: RereadSpan) => {
+        for (const [doc, start, end, line, rereadable] of spans) if (rereadable && documents.has(doc)) add(doc, start, end, "m.jsonl", line);
+      },
       (f) => findings.push(f),
     );
     return findings.map((f) => `${f.problem} ${f.document} ${f.at.line}`);

@@ -7,8 +7,8 @@ export interface NestingFinding {
   other: { start: number; end: number };
 }
 
-/** A mention span read again from its file: document number, start, end, file, line. */
-export type RereadSpan = [document: number, start: number, end: number, file: string, line: number];
+/** Takes one mention span read again from its file. */
+export type RereadSpan = (document: number, start: number, end: number, file: string, line: number) => void;
 
 /**
  * The nesting check over all mentions, in memory that does not grow with their number. Mentions
@@ -50,18 +50,20 @@ export class MentionNesting {
   }
 
   /**
-   * Sweeps what is left and reports every finding, ordered by document number. `reread` yields
-   * the re-readable spans of the documents asked for, read again from their files.
+   * Sweeps what is left and reports every finding, ordered by document number. `reread` reads
+   * the re-readable spans of the documents asked for again from their files and hands each to
+   * `add`, which stores it compactly (a span at a time, not a list of all of them: a file whose
+   * mentions are in no order can reopen every document).
    */
-  finish(reread: (documents: ReadonlySet<number>) => Iterable<RereadSpan>, report: (finding: NestingFinding) => void): void {
+  finish(reread: (documents: ReadonlySet<number>, add: RereadSpan) => void, report: (finding: NestingFinding) => void): void {
     this.#close();
     for (const document of this.#held.keys()) if (this.#swept.has(document)) this.#reopened.add(document);
     if (this.#reopened.size > 0) {
-      for (const [document, start, end, file, line] of reread(this.#reopened)) {
+      reread(this.#reopened, (document, start, end, file, line) => {
         let held = this.#held.get(document);
         if (!held) this.#held.set(document, (held = new SpanStore()));
         held.add(start, end, file, line);
-      }
+      });
       for (const document of this.#reopened) this.#early.delete(document);
     }
     for (const [document, store] of this.#held) this.#sweep(document, store);

@@ -439,7 +439,7 @@ export class Validator {
   finish(): void {
     for (const settle of this.#pending.splice(0)) settle();
     this.#nesting.finish(
-      (documents) => this.#rereadMentions(documents),
+      (documents, add) => this.#rereadMentions(documents, add),
       ({ problem, document, at, other }) => {
         const place = { file: at.file, ...(at.line ? { line: at.line } : {}), pointer: "/start" };
         const id = this.#keys.documentId(document);
@@ -464,8 +464,7 @@ export class Validator {
    * decisions as the first reading (kind, schema), for the nesting check of documents whose
    * mentions were not grouped together.
    */
-  #rereadMentions(documents: ReadonlySet<number>): RereadSpan[] {
-    const spans: RereadSpan[] = [];
+  #rereadMentions(documents: ReadonlySet<number>, add: RereadSpan): void {
     for (const [file, fallback] of this.#mentionFiles) {
       this.#options.source!.lines(file, (line, text) => {
         if (text.endsWith("\r")) text = text.slice(0, -1);
@@ -479,10 +478,9 @@ export class Validator {
         if (kind?.name !== "entity-mention" || !kind.validate(value)) return;
         const m = value as EntityMention;
         const document = this.#keys.knownDocument(m.document);
-        if (documents.has(document)) spans.push([document, m.start, m.end, file, line]);
+        if (documents.has(document)) add(document, m.start, m.end, file, line);
       });
     }
-    return spans;
   }
 
   get valid(): boolean {
