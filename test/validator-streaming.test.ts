@@ -10,6 +10,7 @@ import { IdKeys } from "../src/validate/id-keys.js";
 import { JsonLinesReader } from "../src/validate/json-lines-reader.js";
 import { MentionNesting, type NestingFinding, type RereadSpan } from "../src/validate/mention-nesting.js";
 import { NumberTable } from "../src/validate/number-table.js";
+import { SENTENCE_SHAPE, SpanTable } from "../src/validate/span-table.js";
 import { validateFiles } from "../src/validate/validate-files.js";
 import { Validator } from "../src/validate/validator.js";
 import { detectKind, recordKinds } from "../src/record-kinds.js";
@@ -179,7 +180,7 @@ describe("NumberTable and IdKeys (property)", () => {
   it("should answer as a Map does, for any keys", () => {
     const key = fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.maxSafeInteger(), fc.integer({ min: 0, max: 2 ** 21 }).map((d) => d * 2 ** 32 + 7));
     fc.assert(
-      fc.property(fc.array(fc.tuple(key, fc.nat(1000)), { maxLength: 3000 }), (ops) => {
+      fc.property(fc.array(fc.tuple(key, fc.nat(1000)), { maxLength: 1000, size: "max" }), (ops) => {
         const table = new NumberTable(16);
         const map = new Map<number, number>();
         for (const [k, row] of ops) {
@@ -191,6 +192,52 @@ describe("NumberTable and IdKeys (property)", () => {
         expect(table.size).toBe(map.size);
       }),
       { numRuns: 100, seed: 3 },
+    );
+  });
+
+  it("should keep spans as a Map would, whether ids come in runs, out of order or twice", () => {
+    const doc = fc.integer({ min: 0, max: 4 });
+    const key = fc.oneof(
+      { weight: 6, arbitrary: fc.tuple(doc, fc.integer({ min: 0, max: 40 })).map(([d, low]) => d * 2 ** 32 + low) },
+      { weight: 1, arbitrary: fc.integer({ min: -5, max: -1 }) },
+      { weight: 1, arbitrary: fc.constantFrom(2 ** 53 - 1, 2 ** 21 * 2 ** 32, 4 * 2 ** 32 + 2 ** 32 - 1) },
+    );
+    const op = fc.record({ key, start: fc.nat(100), end: fc.nat(100), document: doc, parent: fc.nat(3), reference: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 300, size: "max" }), fc.constantFrom("as drawn", "sorted", "sorted, then reversed halves"), (drawn, order) => {
+        let ops = drawn;
+        if (order !== "as drawn") ops = [...drawn].sort((a, b) => a.key - b.key);
+        if (order === "sorted, then reversed halves") ops = [...ops.slice(ops.length >> 1), ...ops.slice(0, ops.length >> 1)];
+        const table = new SpanTable(SENTENCE_SHAPE);
+        const model = new Map<number, { row: number; start: number; end: number; document: number; parent: number; reference: boolean }>();
+        const keys: number[] = [];
+        for (const o of ops) {
+          const had = model.get(o.key);
+          const replaces = had !== undefined && !o.reference && had.reference;
+          expect(table.add(o.key, o.start, o.end, o.document, o.parent, o.reference)).toBe(had === undefined || replaces);
+          if (had === undefined) {
+            model.set(o.key, { ...o, row: keys.length });
+            keys.push(o.key);
+          } else if (replaces) model.set(o.key, { ...o, row: had.row, reference: false });
+          // Looked up in between, as the validator does: a cached answer must stay right.
+          const probe = ops[(o.start * 7) % ops.length]!.key;
+          expect(table.find(probe)).toBe(model.get(probe)?.row ?? -1);
+        }
+        expect(table.size).toBe(model.size);
+        for (const [k, m] of model) {
+          const row = table.find(k);
+          expect(row).toBe(m.row);
+          expect([table.start(row), table.end(row), table.document(row, k), table.parent(row, k)]).toEqual([m.start, m.end, m.document, m.parent]);
+        }
+        expect(table.find(3 * 2 ** 32 + 41)).toBe(-1);
+        const seen: number[] = [];
+        table.forEach((row, k) => {
+          expect(row).toBe(seen.length);
+          seen.push(k);
+        });
+        expect(seen).toEqual(keys);
+      }),
+      { numRuns: 100, seed: 8 },
     );
   });
 
