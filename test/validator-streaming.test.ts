@@ -13,7 +13,8 @@ import { NumberTable } from "../src/validate/number-table.js";
 import { SENTENCE_SHAPE, SpanTable } from "../src/validate/span-table.js";
 import { validateFiles } from "../src/validate/validate-files.js";
 import { Validator } from "../src/validate/validator.js";
-import { detectKind, recordKinds } from "../src/record-kinds.js";
+import { detectKind, kindFromFileName, recordKinds } from "../src/record-kinds.js";
+import { DeferredLines } from "../src/validate/deferred-lines.js";
 import { Rng, writeJsonlCorpus, type JsonlKind } from "../scripts/bench/synthetic.js";
 
 /**
@@ -149,6 +150,62 @@ describe("JsonLinesReader", () => {
       [4, '{"b" :2}'],
       [5, "{}"],
     ]);
+  });
+});
+
+describe("records whose checks wait for the end", () => {
+  it("should hand deferred lines back grouped by document, in the order added within each, across pages", () => {
+    const deferred = new DeferredLines();
+    const kind = kindFromFileName("entities.jsonl");
+    const added: Array<[document: number, line: number]> = [];
+    const rng = new Rng("deferred");
+    for (let line = 1; line <= 40_000; line++) {
+      const document = Math.floor(rng.next() * 50);
+      added.push([document, line]);
+      deferred.add(document, line, { file: line % 2 ? "a.jsonl" : "b.jsonl", offset: line * 10, length: line % 7 }, kind);
+    }
+    const got: Array<[number, number]> = [];
+    deferred.drain((location, line, fallback) => {
+      expect([location.file, location.offset, location.length, fallback]).toEqual([line % 2 ? "a.jsonl" : "b.jsonl", line * 10, line % 7, kind]);
+      got.push([added[line - 1]![0], line]);
+    });
+    expect(got).toEqual([...added].sort((x, y) => x[0] - y[0] || x[1] - y[1]));
+    expect(deferred.size).toBe(0);
+  });
+
+  const two = writeJsonlCorpus({ dir: join(temp, "changed"), seed: "changed", documents: 1, kinds: ["documents", "paragraphs"] });
+  const documentLine = readFileSync(two.files.documents!, "utf8").split("\n")[0]!;
+  const paragraphLine = readFileSync(two.files.paragraphs!, "utf8").split("\n")[0]!;
+
+  /** A paragraph read before its document, so that its checks wait, then read again as `reread` says. */
+  const settle = (reread: () => Uint8Array) => {
+    const validator = new Validator({ source: { read: (at) => (at.file === "d.jsonl" ? Buffer.from(documentLine) : reread()), lines: () => undefined } });
+    validator.line("paragraphs.jsonl", 4, paragraphLine, kindFromFileName("paragraphs.jsonl"), () => ({ file: "paragraphs.jsonl", offset: 0, length: Buffer.byteLength(paragraphLine) }));
+    validator.line("d.jsonl", 1, documentLine, kindFromFileName("documents.jsonl"), () => ({ file: "d.jsonl", offset: 0, length: Buffer.byteLength(documentLine) }));
+    validator.finish();
+    return validator.incidents.map((i) => [i.check, i.file, i.line, i.message]);
+  };
+
+  it("should check a waiting record from its line read again, as if it had been kept", () => {
+    expect(settle(() => Buffer.from(paragraphLine))).toEqual([]);
+    const wrong = JSON.stringify({ ...JSON.parse(paragraphLine), text: "not the text" });
+    expect(settle(() => Buffer.from(wrong)).map(([check]) => check)).toEqual(["text-mismatch"]);
+  });
+
+  it("should say so, not crash, when a waiting record's line changed or vanished under it", () => {
+    expect(settle(() => Buffer.from('{"id":"x"}'))).toEqual([["file-unreadable", "paragraphs.jsonl", 4, "expected paragraphs.jsonl to be unchanged while it is validated, found another record at line 4"]]);
+    expect(settle(() => Buffer.from("{"))).toEqual([["file-unreadable", "paragraphs.jsonl", 4, "expected paragraphs.jsonl to be unchanged while it is validated, found a line that is no longer the same JSON"]]);
+    const shorter = "expected paragraphs.jsonl to be unchanged while it is validated, found it shorter than before";
+    expect(
+      settle(() => {
+        throw new Error(shorter);
+      }),
+    ).toEqual([["file-unreadable", "paragraphs.jsonl", 4, shorter]]);
+    expect(
+      settle(() => {
+        throw new Error("ENOENT: no such file or directory");
+      }),
+    ).toEqual([["file-unreadable", "paragraphs.jsonl", 4, "expected paragraphs.jsonl to be readable again, found ENOENT: no such file or directory"]]);
   });
 });
 

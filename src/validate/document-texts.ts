@@ -50,6 +50,11 @@ export class DocumentTexts {
     return this.#length[document] !== undefined;
   }
 
+  /** Whether the text is at hand, without reading it back. */
+  cached(document: number): boolean {
+    return document === this.#lastDocument || this.#held[document] !== undefined || this.#cache.has(document);
+  }
+
   /** Whether the text is in NFC (so every slice of it is). */
   nfc(document: number): boolean {
     return this.#nfc[document]!;

@@ -70,7 +70,8 @@ const GROUPED = new Set(["paragraph", "sentence", "token", "entity-mention", "st
  * of per-document records are read in step with the documents: after each document, the records
  * of that document that follow in each file are validated, so that the document's text is at hand
  * and records that come grouped by document (as published) are checked one document at a time.
- * Any order is valid; other orders only cost reading document texts back. Incidents come out
+ * Any order is valid; in other orders, records whose document or references are not at hand
+ * are checked at the end from their lines read again, grouped by document. Incidents come out
  * ordered by file (in the order taken) and line.
  */
 export async function validateFiles(patterns: string[], options: ValidatorOptions & { onProgress?: (records: number, file: string) => void } = {}): Promise<FileValidation> {

@@ -10,6 +10,7 @@ import { NumberTable } from "./number-table.js";
 import { PARAGRAPH_SHAPE, SENTENCE_SHAPE, SpanTable } from "./span-table.js";
 import { DocumentTexts, type LineLocation, type ReadLine } from "./document-texts.js";
 import { MentionNesting, type RereadSpan } from "./mention-nesting.js";
+import { DeferredLines } from "./deferred-lines.js";
 import { firstDuplicateKey, minimalJsonLength } from "./scan-keys.js";
 import { insideGraphemeCluster } from "./grapheme-boundary.js";
 
@@ -64,7 +65,10 @@ interface Place {
  * Syntax and schema checks run per line; reference checks run as soon as what they refer to is
  * known, and are settled at the end for anything defined later. It keeps what later checks need
  * in compact form (ids as numbers, spans in typed arrays, document texts as the place to read them
- * again when a LineSource is given), never the records, except those waiting for a reference.
+ * again when a LineSource is given), never the records: a record waiting for a reference, or for
+ * a document text that would have to be read back, is kept as the place of its line and read
+ * again at the end, grouped by document. Only records that cannot be read again (given in
+ * memory, or from a JSON array) wait whole.
  */
 export class Validator {
   readonly incidents: Incident[] = [];
@@ -85,6 +89,10 @@ export class Validator {
   readonly #ids = new Map<RecordKind, IdSet>();
   /** Checks of records whose references were not all known when they were read. */
   readonly #pending: Array<() => void> = [];
+  /** The same, for records that can be read again from their line: kept as its place. */
+  readonly #deferred = new DeferredLines();
+  /** Reads deferred lines back (created at the end, if any). */
+  #lineDecoder: TextDecoder | undefined;
   readonly #nesting = new MentionNesting();
   /** JSONL files that gave mention spans, with the kind their name suggests, to read them back. */
   readonly #mentionFiles = new Map<string, RecordKind | undefined>();
@@ -283,7 +291,7 @@ export class Validator {
         } else if (kind.name === "sentence") {
           if (!this.#sentences.add(this.#keys.sentence(s.id), s.start, s.end, document, this.#keys.paragraph(s.paragraph!))) this.#duplicate(kind, s.id, place, pointer);
         } else this.#unique(kind, s.id, place, pointer);
-        if (!this.#segment(kind.name, s, document, place, pointer, false)) this.#pending.push(() => this.#segment(kind.name, s, document, place, pointer, true));
+        if (!this.#segment(kind.name, s, document, place, pointer, false)) this.#wait(() => this.#segment(kind.name, s, document, place, pointer, true), document, place);
         break;
       }
       case "entity":
@@ -298,7 +306,7 @@ export class Validator {
         const m = r as unknown as EntityMention;
         this.#unique(kind, m.id, place, pointer);
         const document = this.#keys.document(m.document);
-        if (!this.#mention(m, document, place, pointer, false)) this.#pending.push(() => this.#mention(m, document, place, pointer, true));
+        if (!this.#mention(m, document, place, pointer, false)) this.#wait(() => this.#mention(m, document, place, pointer, true), document, place);
         if (this.#enabled["clitic-canonical"] && !canonicalAllowed(m.text, m.prefix, m.canonical)) {
           const allowed = allowedCanonicals(m.text, m.prefix);
           this.report("clitic-canonical", { ...place, pointer: `${pointer}/canonical` }, allowed.length === 0 ? `expected the prefix ${JSON.stringify(m.prefix)} to begin the text ${JSON.stringify(m.text)}, found it does not` : `expected canonical ${allowed.map((a) => JSON.stringify(a)).join(" or ")}, found ${JSON.stringify(m.canonical)}`);
@@ -315,7 +323,7 @@ export class Validator {
         this.#unique(kind, s.id, place, pointer);
         this.#stances.add(s.id);
         const document = this.#keys.document(s.document);
-        if (!this.#stance(s, document, place, pointer, false)) this.#pending.push(() => this.#stance(s, document, place, pointer, true));
+        if (!this.#stance(s, document, place, pointer, false)) this.#wait(() => this.#stance(s, document, place, pointer, true), document, place);
         break;
       }
       case "sentence-stance": {
@@ -323,7 +331,7 @@ export class Validator {
         this.#unique(kind, l.id, place, pointer);
         const document = this.#keys.document(l.document);
         const sentence = this.#keys.sentence(l.sentence);
-        if (!this.#label(l, document, sentence, place, pointer, false)) this.#pending.push(() => this.#label(l, document, sentence, place, pointer, true));
+        if (!this.#label(l, document, sentence, place, pointer, false)) this.#wait(() => this.#label(l, document, sentence, place, pointer, true), document, place);
         let labels = this.#labels.get(l.target);
         if (!labels) this.#labels.set(l.target, (labels = new NumberTable(64)));
         const before = labels.get(sentence);
@@ -338,6 +346,24 @@ export class Validator {
   }
 
   /**
+   * Puts a record's checks off to the end of input: as the place of its line when the line can be
+   * read again (JSONL with a LineSource), else as `settle`, which holds the record.
+   */
+  #wait(settle: () => void, document: number, place: Place): void {
+    if (this.#locate !== undefined && place.line !== undefined) this.#deferred.add(document, place.line, this.#locate(place.line), this.#fallback);
+    else this.#pending.push(settle);
+  }
+
+  /**
+   * Whether the checks of a record of `document` that can be read again should wait for the end
+   * of input: its document's text would have to be read back now. Records out of document order
+   * then cost one reading of each document's text at the end, not one per record.
+   */
+  #textAway(document: number): boolean {
+    return this.#locate !== undefined && !this.#texts.cached(document);
+  }
+
+  /**
    * The reference and offset checks of a paragraph, sentence or token. Before the end of input
    * (`final` false) it checks nothing and returns false when something it refers to is unknown
    * yet, so that the record waits; at the end it reports what is still missing.
@@ -348,7 +374,7 @@ export class Validator {
     const parentId = kind === "sentence" ? s.paragraph! : kind === "token" ? s.sentence! : undefined;
     const parentKey = kind === "sentence" ? this.#keys.paragraph(parentId!) : kind === "token" ? this.#keys.sentence(parentId!) : 0;
     const row = parents ? parents.find(parentKey) : -1;
-    if (!final && (!known || (parents && row < 0))) return false;
+    if (!final && (!known || (parents && row < 0) || this.#textAway(document))) return false;
     if (!known) {
       this.report("missing-document", { ...place, pointer: `${pointer}/document` }, `expected document ${JSON.stringify(s.document)} to exist, found none`);
       return true;
@@ -369,7 +395,7 @@ export class Validator {
     const known = this.#texts.has(document);
     const sentence = this.#keys.sentence(m.sentence);
     const row = this.#sentences.find(sentence);
-    if (!final && (!known || row < 0)) return false;
+    if (!final && (!known || row < 0 || this.#textAway(document))) return false;
     if (!known) this.report("missing-document", { ...place, pointer: `${pointer}/document` }, `expected document ${JSON.stringify(m.document)} to exist, found none`);
     else if (!(row >= 0 && this.#sentences.document(row, sentence) === document && this.#sentences.parent(row, sentence) === this.#keys.paragraph(m.paragraph))) {
       this.report("missing-sentence", { ...place, pointer: `${pointer}/sentence` }, `expected sentence ${m.sentence} to exist in paragraph ${m.paragraph} of ${m.document}, found ${row >= 0 ? "it elsewhere" : "none"}`);
@@ -402,7 +428,7 @@ export class Validator {
     const target = this.#targets.has(s.target);
     const sentences = s.evidence.map((e) => this.#keys.sentence(e.sentence));
     const rows = sentences.map((key) => this.#sentences.find(key));
-    if (!final && (!known || !holder || !target || rows.includes(-1))) return false;
+    if (!final && (!known || !holder || !target || rows.includes(-1) || this.#textAway(document))) return false;
     if (!known) this.report("missing-document", { ...place, pointer: `${pointer}/document` }, `expected document ${JSON.stringify(s.document)} to exist, found none`);
     if (!holder) this.report("missing-entity", { ...place, pointer: `${pointer}/holder` }, `expected holder "writer" or a catalogue entity, found ${JSON.stringify(s.holder)}`);
     if (!target) this.report("missing-target", { ...place, pointer: `${pointer}/target` }, `expected target ${JSON.stringify(s.target)} in the target list, found none`);
@@ -438,6 +464,7 @@ export class Validator {
   /** Settles deferred checks and whole-input rules; call once after the last record. */
   finish(): void {
     for (const settle of this.#pending.splice(0)) settle();
+    this.#deferred.drain((location, line, fallback) => this.#settleLine(location, line, fallback));
     this.#nesting.finish(
       (documents, add) => this.#rereadMentions(documents, add),
       ({ problem, document, at, other }) => {
@@ -456,6 +483,53 @@ export class Validator {
           }
         }
       });
+    }
+  }
+
+  /**
+   * The checks a record waited for, from its line read again: it was read once, so it is valid
+   * against its kind's schema, and only the checks that waited are run.
+   */
+  #settleLine(location: LineLocation, line: number, fallback: RecordKind | undefined): void {
+    const place = { file: location.file, line };
+    let value: unknown;
+    try {
+      let text = (this.#lineDecoder ??= new TextDecoder("utf-8", { fatal: true })).decode(this.#options.source!.read(location));
+      if (text.endsWith("\r")) text = text.slice(0, -1);
+      value = JSON.parse(text);
+    } catch (error) {
+      // Bytes that no longer decode or parse; else the reader's own message, or the system's.
+      const { message } = error as Error;
+      const said = error instanceof SyntaxError || error instanceof TypeError ? `expected ${location.file} to be unchanged while it is validated, found a line that is no longer the same JSON` : message.startsWith("expected ") ? message : `expected ${location.file} to be readable again, found ${message}`;
+      this.report("file-unreadable", place, said);
+      return;
+    }
+    // The kind as record() decides it.
+    const trusted = this.#options.kind === undefined && fallback !== undefined && fallback.validate(value);
+    const kind = trusted ? fallback : (this.#options.kind ?? detectKind(value, fallback));
+    if (!kind || (!trusted && !kind.validate(value))) {
+      this.report("file-unreadable", place, `expected ${location.file} to be unchanged while it is validated, found another record at line ${line}`);
+      return;
+    }
+    switch (kind.name) {
+      case "paragraph":
+      case "sentence":
+      case "token": {
+        const s = value as Paragraph & { paragraph?: string; sentence?: string };
+        this.#segment(kind.name, s, this.#keys.document(s.document), place, "", true);
+        break;
+      }
+      case "entity-mention":
+        this.#mention(value as EntityMention, this.#keys.document((value as EntityMention).document), place, "", true);
+        break;
+      case "stance":
+        this.#stance(value as Stance, this.#keys.document((value as Stance).document), place, "", true);
+        break;
+      case "sentence-stance": {
+        const l = value as SentenceStance;
+        this.#label(l, this.#keys.document(l.document), this.#keys.sentence(l.sentence), place, "", true);
+        break;
+      }
     }
   }
 
