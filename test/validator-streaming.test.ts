@@ -225,6 +225,20 @@ describe("DocumentTexts", () => {
     expect(reads).toBe(1);
   });
 
+  it("should grow its cache for texts read back twice, not for texts read back once", () => {
+    const lines = ["x".repeat(100), "y".repeat(100)].map((t, i) => Buffer.from(JSON.stringify({ id: `d${i}`, text: t })));
+    const read: number[] = [];
+    const texts = new DocumentTexts((at) => {
+      read.push(at.offset);
+      return lines[at.offset]!;
+    }, 150);
+    texts.add(0, new CodePointText("x".repeat(100)), true, { file: "f", offset: 0, length: lines[0]!.length });
+    texts.add(1, new CodePointText("y".repeat(100)), true, { file: "f", offset: 1, length: lines[1]!.length });
+    // Room for one text: each read back evicts the other, until a text comes back a second time.
+    for (const document of [0, 1, 0, 1, 0, 1]) expect(texts.text(document).text).toBe(document ? "y".repeat(100) : "x".repeat(100));
+    expect(read).toEqual([0, 1, 0]);
+  });
+
   it("should say so, not crash, when the file changed under it", () => {
     const texts = new DocumentTexts(() => Buffer.from('{"text":"shorter"}'), 1);
     texts.add(0, new CodePointText("a longer text"), true, { file: "docs.jsonl", offset: 0, length: 20 });

@@ -36,10 +36,14 @@ export class DocumentTexts {
   // Streaming mode: see validate-files (a whole line holds only whole characters).
   #decoder = new TextDecoder("utf-8", { fatal: true });
 
+  /** One bit per document: read back before. */
+  #readBefore = new Uint8Array(64);
+
   /**
    * `budget`: UTF-16 code units of located texts to keep in the cache (the latest text always
-   * stays). Each read back makes it grow by that text, up to 16 Mi units (32 MiB): records in
-   * document order never need it, records in another order get a cache as big as they need.
+   * stays). Each text read back a second time makes it grow by that text, up to 16 Mi units
+   * (32 MiB): records in document order never need it, nor do checks that waited and come back
+   * grouped by document (one read each); records in another order get a cache as big as they need.
    */
   constructor(read?: ReadLine, budget = 1 << 16) {
     this.#read = read;
@@ -97,11 +101,23 @@ export class DocumentTexts {
     const location = this.#located[document]!;
     const text = this.#readBack(location);
     if (text.length !== this.#length[document]) throw new Error(`expected ${location.file} to be unchanged while it is validated, found a document of another length at byte ${location.offset}`);
-    this.#budget = Math.min(DocumentTexts.MAX_BUDGET, this.#budget + text.text.length);
+    if (this.#wasReadBefore(document)) this.#budget = Math.min(DocumentTexts.MAX_BUDGET, this.#budget + text.text.length);
     this.#remember(document, text);
     this.#lastDocument = document;
     this.#lastText = text;
     return text;
+  }
+
+  /** Whether the document's text was read back before; marks it read back. */
+  #wasReadBefore(document: number): boolean {
+    if (document >> 3 >= this.#readBefore.length) {
+      const bits = new Uint8Array(Math.max(this.#readBefore.length * 2, (document >> 3) + 1));
+      bits.set(this.#readBefore);
+      this.#readBefore = bits;
+    }
+    const before = (this.#readBefore[document >> 3]! & (1 << (document & 7))) !== 0;
+    this.#readBefore[document >> 3]! |= 1 << (document & 7);
+    return before;
   }
 
   #readBack(location: LineLocation): CodePointText {
