@@ -45,9 +45,12 @@ function corpus(name: string, documents: number): string {
   return dir;
 }
 
-/** The same files with every file's lines in a shuffled order (a seeded permutation). */
-function shuffled(from: string, seed: string): string {
-  const dir = join(temp, `${from.split("/").pop()}-shuffled-${seed}`);
+/**
+ * The same files with every file's lines in a shuffled order (a seeded permutation); with `crlf`,
+ * also with CRLF line endings and a BOM, so that lines read again must come back without them.
+ */
+function shuffled(from: string, seed: string, crlf = false): string {
+  const dir = join(temp, `${from.split("/").pop()}-shuffled-${seed}${crlf ? "-crlf" : ""}`);
   mkdirSync(dir, { recursive: true });
   const rng = new Rng(seed);
   for (const file of readdirSync(from)) {
@@ -56,7 +59,7 @@ function shuffled(from: string, seed: string): string {
       const j = Math.floor(rng.next() * (i + 1));
       [lines[i], lines[j]] = [lines[j]!, lines[i]!];
     }
-    writeFileSync(join(dir, file), `${lines.join("\n")}\n`);
+    writeFileSync(join(dir, file), crlf ? `\ufeff${lines.join("\r\n")}\r\n` : `${lines.join("\n")}\n`);
   }
   return dir;
 }
@@ -81,6 +84,14 @@ describe("validateFiles in any order", () => {
       const { validator } = await validateFiles(files(shuffled(dir, seed)), {});
       expect(said(validator.incidents), seed).toEqual(said(inOrder));
     }
+  });
+
+  it("should check records read again the same way whatever their line endings, and report a BOM and CRLF on their lines", async () => {
+    const { validator } = await validateFiles(files(shuffled(dir, "a", true)), {});
+    const other = said(validator.incidents).filter((i) => !/^(crlf|bom) /.test(i));
+    expect(other).toEqual(said(inOrder));
+    const lines = files(dir).reduce((n, f) => n + readFileSync(f, "utf8").trimEnd().split("\n").length, 0);
+    expect([validator.counts.crlf, validator.counts.bom]).toEqual([lines, files(dir).length]);
   });
 
   it("should report the same incidents when the records are given in memory, in any order", () => {

@@ -494,9 +494,8 @@ export class Validator {
     const place = { file: location.file, line };
     let value: unknown;
     try {
-      let text = (this.#lineDecoder ??= new TextDecoder("utf-8", { fatal: true })).decode(this.#options.source!.read(location));
-      if (text.endsWith("\r")) text = text.slice(0, -1);
-      value = JSON.parse(text);
+      // A CR before the LF is JSON whitespace: it needs no stripping here.
+      value = JSON.parse((this.#lineDecoder ??= new TextDecoder("utf-8", { fatal: true })).decode(this.#options.source!.read(location)));
     } catch (error) {
       // Bytes that no longer decode or parse; else the reader's own message, or the system's.
       const { message } = error as Error;
