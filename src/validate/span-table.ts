@@ -26,8 +26,8 @@ export const SENTENCE_SHAPE: KeyShape = {
  * span. Published files list a document's spans together and in id order, so each document's
  * spans form one run of rows sorted by the low half of their id number (4 bytes a span), found by
  * binary search from the document's first row: no hash table, which took another 16 to 24 bytes a
- * span and twice that while it grew. Spans that do not extend their document's run (out of order,
- * a document listed again later, ids of another shape) go to a hash index instead.
+ * span, plus its old arrays while it grew. Spans that do not extend their document's run (out of
+ * order, a document listed again later, ids of another shape) go to a hash index instead.
  *
  * The record's document and parent are not stored when they are the ones its id names, as
  * published ids always do; only exceptions go to a map. The first record of an id is kept and a
