@@ -1,3 +1,4 @@
+import { grown } from "./grown.js";
 import { CodePointText } from "../code-points.js";
 
 /** Where a JSONL line was read from, so that it can be read again. */
@@ -110,11 +111,7 @@ export class DocumentTexts {
 
   /** Whether the document's text was read back before; marks it read back. */
   #wasReadBefore(document: number): boolean {
-    if (document >> 3 >= this.#readBefore.length) {
-      const bits = new Uint8Array(Math.max(this.#readBefore.length * 2, (document >> 3) + 1));
-      bits.set(this.#readBefore);
-      this.#readBefore = bits;
-    }
+    if (document >> 3 >= this.#readBefore.length) this.#readBefore = grown(this.#readBefore, Math.max(this.#readBefore.length * 2, (document >> 3) + 1));
     const before = (this.#readBefore[document >> 3]! & (1 << (document & 7))) !== 0;
     this.#readBefore[document >> 3]! |= 1 << (document & 7);
     return before;

@@ -1,3 +1,5 @@
+import { grown } from "./grown.js";
+
 /**
  * A set of record ids that stays small for millions of ids: ids ending in a number
  * (`…/e12`, `…/p3/s1/t7`) are kept as one bit per number under their prefix, which is the
@@ -64,15 +66,13 @@ export class IdSet {
     if (this.#used + size > this.#pool.length) {
       let length = this.#pool.length * 2;
       while (length < this.#used + size) length *= 2;
-      const pool = new Uint8Array(length);
-      pool.set(this.#pool.subarray(0, this.#used));
-      this.#pool = pool;
+      this.#pool = grown(this.#pool, length);
     }
     if (bits === -1) {
       bits = this.#prefixes.size;
       if (bits === this.#offset.length) {
-        this.#offset = grow(this.#offset);
-        this.#size = grow(this.#size);
+        this.#offset = grown(this.#offset);
+        this.#size = grown(this.#size);
       }
       // A prefix sliced from an id would keep the whole id string alive.
       this.#prefixes.set(flat(prefix), bits);
@@ -82,12 +82,6 @@ export class IdSet {
     this.#used += size;
     return bits;
   }
-}
-
-function grow(from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const to = new Int32Array(from.length * 2);
-  to.set(from);
-  return to;
 }
 
 /**

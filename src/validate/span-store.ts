@@ -1,3 +1,5 @@
+import { grown } from "./grown.js";
+
 /** Where a mention came from, for the report. */
 export interface SpanAt {
   file: string;
@@ -31,10 +33,10 @@ export class SpanStore {
 
   add(start: number, end: number, file: string, line: number): void {
     if (this.size === this.#starts.length) {
-      this.#starts = grow(this.#starts);
-      this.#ends = grow(this.#ends);
-      this.#lines = grow(this.#lines);
-      if (this.#fileIndex) this.#fileIndex = grow(this.#fileIndex);
+      this.#starts = grown(this.#starts);
+      this.#ends = grown(this.#ends);
+      this.#lines = grown(this.#lines);
+      if (this.#fileIndex) this.#fileIndex = grown(this.#fileIndex);
     }
     let f = this.#files.length === 0 ? -1 : this.#files[this.#files.length - 1] === file ? this.#files.length - 1 : this.#files.lastIndexOf(file);
     if (f === -1) f = this.#files.push(file) - 1;
@@ -82,10 +84,4 @@ export class SpanStore {
   #at(i: number): SpanAt {
     return { file: this.#files[this.#fileIndex?.[i] ?? 0]!, line: this.#lines[i]!, start: this.#starts[i]!, end: this.#ends[i]! };
   }
-}
-
-function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }

@@ -1,3 +1,4 @@
+import { grown } from "./grown.js";
 import { NumberTable } from "./number-table.js";
 
 /** How the document and parent of a span follow from its id number (IdKeys' packed form). */
@@ -69,9 +70,9 @@ export class SpanTable {
       row = this.size++;
       if (row === this.#start.length) {
         const size = Math.floor(row * 1.5);
-        this.#start = grow(this.#start, size);
-        this.#end = grow(this.#end, size);
-        this.#low = grow(this.#low, size);
+        this.#start = grown(this.#start, size);
+        this.#end = grown(this.#end, size);
+        this.#low = grown(this.#low, size);
       }
       if (!this.#extendRun(key, row)) {
         (this.#others ??= new NumberTable()).add(key, row);
@@ -98,8 +99,8 @@ export class SpanTable {
     if (document >= this.#runFirst.length) {
       let size = this.#runFirst.length * 2;
       while (size <= document) size *= 2;
-      this.#runFirst = grow(this.#runFirst, size);
-      this.#runLength = grow(this.#runLength, size);
+      this.#runFirst = grown(this.#runFirst, size);
+      this.#runLength = grown(this.#runLength, size);
     }
     const length = this.#runLength[document]!;
     // A document's first span starts its run; later ones extend it while nothing came in between.
@@ -169,10 +170,4 @@ export class SpanTable {
     this.#others?.forEach((key, row) => (keys[row] = key));
     for (let row = 0; row < keys.length; row++) each(row, keys[row]!);
   }
-}
-
-function grow<T extends Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(from: T, size: number): T {
-  const to = new (from.constructor as new (size: number) => T)(size);
-  to.set(from);
-  return to;
 }
