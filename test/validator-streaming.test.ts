@@ -184,9 +184,9 @@ describe("records whose checks wait for the end", () => {
     expect(deferred.size).toBe(0);
   });
 
-  const two = writeJsonlCorpus({ dir: join(temp, "changed"), seed: "changed", documents: 1, kinds: ["documents", "paragraphs"] });
-  const documentLine = readFileSync(two.files.documents!, "utf8").split("\n")[0]!;
-  const paragraphLine = readFileSync(two.files.paragraphs!, "utf8").split("\n")[0]!;
+  const small = writeJsonlCorpus({ dir: join(temp, "changed"), seed: "changed", documents: 1, kinds: ["documents", "paragraphs"] });
+  const documentLine = readFileSync(small.files.documents!, "utf8").split("\n")[0]!;
+  const paragraphLine = readFileSync(small.files.paragraphs!, "utf8").split("\n")[0]!;
 
   /** A paragraph read before its document, so that its checks wait, then read again as `reread` says. */
   const settle = (reread: () => Uint8Array) => {
