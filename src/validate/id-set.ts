@@ -1,51 +1,74 @@
 import { grown } from "./grown.js";
+import { NumberTable } from "./number-table.js";
 
 /**
- * A set of record ids that stays small for millions of ids: ids ending in a number
- * (`…/e12`, `…/p3/s1/t7`) are kept as one bit per number under their prefix, which is the
- * shape of every id in this corpus; other ids fall back to an ordinary Set. The bitsets of all
- * prefixes share one pool: a prefix per document (`doc/e`) would otherwise make a typed array
- * per document, about 270 bytes of objects each for a 16-byte bitset.
+ * A set of record ids that stays small for millions of ids. An id is kept as one bit under a
+ * prefix: ids ending in a number (`…/e12`, `…/p3/s1/t7`) as the bit of that number, ids ending
+ * in a name after their last number (`…/p3/s1#some-target`) as the bit of that name's number
+ * among all such names. That is the shape of every id in this corpus; other ids fall back to an
+ * ordinary Set. The bitsets of all prefixes share one pool: a prefix per document (`doc/e`) or
+ * per sentence (`doc/p3/s1/t`) would otherwise make a typed array each, about 270 bytes of
+ * objects for a few bytes of bits. A prefix holding two numbers (`doc/p3/s1/t`, `doc/p3/s1`) is
+ * found by a number packed from them and its shape (`doc/p`, `/s`, `/t`: one per document), not
+ * by a string of its own, since there is one such prefix per sentence.
  */
 export class IdSet {
-  /** Prefix → its bitset's number, for #offset and #size. */
+  /** Prefix → its bitset's number, for #offset and #size; prefixes that cannot be packed. */
   readonly #prefixes = new Map<string, number>();
+  /** Packed prefix (see #find) → its bitset's number. */
+  readonly #packed = new NumberTable(64);
+  /** Shape of a packed prefix → its number. */
+  readonly #shapes = new Map<string, number>();
+  /** Names after the last number of ids that end in no number → their bit. */
+  readonly #names = new Map<string, number>();
   /** Per bitset: where it starts in the pool, and its size in bytes. */
   #offset = new Int32Array(64);
   #size = new Int32Array(64);
+  #bitsets = 0;
   #pool = new Uint8Array(1024);
   /** Bytes of the pool handed out (a bitset that grows moves to the end, leaving its old bytes). */
   #used = 0;
   readonly #other = new Set<string>();
   /** Past the budget, or for a number far beyond a bitset's size, ids go to the Set, so that
-   * hostile ids (`x/e999999999`) cannot make the pool huge. */
+   * hostile ids (`x/e999999999`, a new name in every id) cannot make the pool huge. */
   static readonly BUDGET = 32 << 20;
+  readonly #maxNames: number;
+  readonly #maxShapes: number;
   // The last prefix and its bitset: ids come grouped (`doc/e1`, `doc/e2`, …), and comparing with
   // the last prefix is cheaper than slicing and hashing a new string.
   #lastPrefix = "";
   #lastBits = -1;
+  /** Set by #bit: where the prefix of the id ends. Set by #find: the packed prefix, or -1. */
+  #end = 0;
+  #key = -1;
+
+  /**
+   * `maxNames` bounds the names numbered for bits; `maxShapes` the shapes of packed prefixes,
+   * numbered below 2^21 so that a packed prefix stays below 2^53. Past either, ids and prefixes
+   * take the slower ways (tests lower them to reach those ways).
+   */
+  constructor({ maxNames = 4096, maxShapes = 0x200000 }: { maxNames?: number; maxShapes?: number } = {}) {
+    this.#maxNames = maxNames;
+    this.#maxShapes = Math.min(maxShapes, 0x200000);
+  }
 
   /** Adds an id; returns false when it was already there. */
   add(id: string): boolean {
-    // The trailing number, read by hand: a regex here would run once per record.
-    let i = id.length;
-    while (i > 0 && id.charCodeAt(i - 1) >= 0x30 && id.charCodeAt(i - 1) <= 0x39) i--;
-    const digits = id.length - i;
-    if (digits === 0 || digits > 9 || id.charCodeAt(i) === 0x30) return this.#addOther(id);
-    const same = this.#lastBits !== -1 && i === this.#lastPrefix.length && id.startsWith(this.#lastPrefix);
-    const prefix = same ? this.#lastPrefix : id.slice(0, i);
-    let n = 0;
-    for (let j = i; j < id.length; j++) n = n * 10 + id.charCodeAt(j) - 0x30;
-    let bits = same ? this.#lastBits : (this.#prefixes.get(prefix) ?? -1);
+    const n = this.#bit(id, true);
+    if (n < 0) return this.#addOther(id);
+    const end = this.#end;
+    let bits = this.#find(id, end, true);
     const size = bits === -1 ? 0 : this.#size[bits]!;
     if (size * 8 <= n) {
-      const grown = Math.max(16, size * 2, (n >> 3) + 1);
+      const grown = Math.max(8, size * 2, (n >> 3) + 1);
       const tooSparse = n > 1024 && n > size * 8 * 4;
       if (tooSparse || this.#used + grown > IdSet.BUDGET) return this.#addOther(id);
-      bits = this.#place(prefix, bits, grown);
+      bits = this.#place(id, end, bits, grown);
     }
-    this.#lastPrefix = prefix;
-    this.#lastBits = bits;
+    if (bits !== this.#lastBits) {
+      this.#lastPrefix = id.slice(0, end);
+      this.#lastBits = bits;
+    }
     const at = this.#offset[bits]! + (n >> 3);
     const mask = 1 << (n & 7);
     if (this.#pool[at]! & mask) return false;
@@ -55,33 +78,119 @@ export class IdSet {
     return true;
   }
 
+  /** Whether an id was added. */
+  has(id: string): boolean {
+    const n = this.#bit(id, false);
+    if (n >= 0) {
+      const bits = this.#find(id, this.#end, false);
+      if (bits !== -1 && n < this.#size[bits]! * 8 && (this.#pool[this.#offset[bits]! + (n >> 3)]! & (1 << (n & 7))) !== 0) return true;
+    }
+    return this.#other.size > 0 && this.#other.has(id);
+  }
+
   #addOther(id: string): boolean {
     if (this.#other.has(id)) return false;
     this.#other.add(id);
     return true;
   }
 
-  /** Gives the prefix's bitset (a new one when `bits` is -1) `size` bytes at the end of the pool. */
-  #place(prefix: string, bits: number, size: number): number {
+  /**
+   * The bit of an id under its prefix, which ends at #end: its trailing number, or the number
+   * of the name after its last number; -1 when it has neither (or, unless `create`, a name not
+   * seen yet).
+   */
+  #bit(id: string, create: boolean): number {
+    // Read by hand: a regex here would run once per record.
+    let i = id.length;
+    while (i > 0 && isDigit(id.charCodeAt(i - 1))) i--;
+    if (i < id.length) {
+      if (id.length - i > 9 || id.charCodeAt(i) === 0x30) return -1;
+      let n = 0;
+      for (let j = i; j < id.length; j++) n = n * 10 + id.charCodeAt(j) - 0x30;
+      this.#end = i;
+      return n;
+    }
+    while (i > 0 && !isDigit(id.charCodeAt(i - 1))) i--;
+    if (i === 0) return -1;
+    // The prefix now ends in a digit, and that of a trailing number never does: the two kinds of
+    // id never share a prefix.
+    const name = id.slice(i);
+    let n = this.#names.get(name);
+    if (n === undefined) {
+      if (!create || this.#names.size >= this.#maxNames) return -1;
+      this.#names.set(flat(name), (n = this.#names.size));
+    }
+    this.#end = i;
+    return n;
+  }
+
+  /**
+   * The bitset of the prefix id[0, end), or -1; sets #key to the packed prefix, or -1 when the
+   * prefix is kept as a string. A prefix `<base><a><mid><b><tail>` (a and b numbers below 2^16
+   * written without a leading zero, mid and tail without digits, tail possibly empty) packs as
+   * its shape's number · 2^32 + a · 2^16 + b, one-to-one.
+   */
+  #find(id: string, end: number, create: boolean): number {
+    if (this.#lastBits !== -1 && end === this.#lastPrefix.length && id.startsWith(this.#lastPrefix)) return this.#lastBits;
+    this.#key = -1;
+    let k = end;
+    while (k > 0 && !isDigit(id.charCodeAt(k - 1))) k--;
+    const tail = k;
+    while (k > 0 && isDigit(id.charCodeAt(k - 1))) k--;
+    const b = number(id, k, tail);
+    const mid = k;
+    while (k > 0 && !isDigit(id.charCodeAt(k - 1))) k--;
+    const middle = k;
+    while (k > 0 && isDigit(id.charCodeAt(k - 1))) k--;
+    const a = number(id, k, middle);
+    if (a >= 0 && b >= 0 && middle < mid) {
+      const shapeText = `${k}:${mid - middle}:${id.slice(0, k)}${id.slice(middle, mid)}${id.slice(tail, end)}`;
+      let shape = this.#shapes.get(shapeText);
+      if (shape === undefined && create && this.#shapes.size < this.#maxShapes) this.#shapes.set(flat(shapeText), (shape = this.#shapes.size));
+      if (shape !== undefined) {
+        this.#key = shape * 0x100000000 + a * 0x10000 + b;
+        return this.#packed.get(this.#key);
+      }
+      // A packable prefix of a shape never seen was never added (the shapes are not full).
+      if (this.#shapes.size < this.#maxShapes) return -1;
+    }
+    return this.#prefixes.get(id.slice(0, end)) ?? -1;
+  }
+
+  /** Gives the bitset of id[0, end) (a new one when `bits` is -1, under #key) `size` bytes at the end of the pool. */
+  #place(id: string, end: number, bits: number, size: number): number {
     if (this.#used + size > this.#pool.length) {
       let length = this.#pool.length * 2;
       while (length < this.#used + size) length *= 2;
       this.#pool = grown(this.#pool, length);
     }
     if (bits === -1) {
-      bits = this.#prefixes.size;
+      bits = this.#bitsets++;
       if (bits === this.#offset.length) {
         this.#offset = grown(this.#offset);
         this.#size = grown(this.#size);
       }
+      if (this.#key >= 0) this.#packed.add(this.#key, bits);
       // A prefix sliced from an id would keep the whole id string alive.
-      this.#prefixes.set(flat(prefix), bits);
+      else this.#prefixes.set(flat(id.slice(0, end)), bits);
     } else this.#pool.copyWithin(this.#used, this.#offset[bits]!, this.#offset[bits]! + this.#size[bits]!);
     this.#offset[bits] = this.#used;
     this.#size[bits] = size;
     this.#used += size;
     return bits;
   }
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** The value of the digits id[from, to), if they are 1–5 digits without a leading zero and below 2^16; else -1. */
+function number(id: string, from: number, to: number): number {
+  if (to <= from || to - from > 5 || id.charCodeAt(from) === 0x30) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + id.charCodeAt(i) - 0x30;
+  return n < 0x10000 ? n : -1;
 }
 
 /**
