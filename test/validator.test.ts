@@ -38,3 +38,41 @@ describe("Validator references across documents", () => {
     expect(fired([mention])).toEqual(["missing-document"]);
   });
 });
+
+describe("Validator sentence labels", () => {
+  // More targets than one bit table holds (15), named as the corpus names them.
+  const targets = Array.from({ length: 20 }, (_, i) => ({ ...published.targets[0]!, id: `extra-${String.fromCharCode(0x61 + i)}` }));
+  const sentences = published.sentences;
+  const label = (s: (typeof sentences)[number], target: string, id = `${s.id}#${target}`) => ({ id, document: s.document, sentence: s.id, target, label: "NONE", stances: [] });
+  const labels = [...published.sentenceStances, ...sentences.flatMap((s) => targets.map((t) => label(s, t.id)))];
+  const base = [...published.documents, ...published.paragraphs, ...sentences, ...published.catalogue, ...published.targets, ...targets, ...published.stances];
+
+  function incidents(records: object[]): string[] {
+    const validator = new Validator();
+    records.forEach((r, i) => validator.record("input.jsonl", i + 1, r));
+    validator.finish();
+    return validator.incidents.map((i) => `${i.check}: ${i.message}`);
+  }
+
+  it("should accept one label per sentence and target (control)", () => {
+    expect(incidents([...base, ...labels])).toEqual([]);
+  });
+
+  it("should report each missing label, and a second one once however many follow, for targets of either table", () => {
+    const first = sentences[0]!;
+    const last = sentences.at(-1)!;
+    const missing = new Set([`${first.id}#extra-d`, `${last.id}#extra-r`]);
+    const extra = [1, 2, 3, 4, 5, 6].map((n) => label(sentences[1]!, "extra-q", `${sentences[1]!.id}#copy-${n}`));
+    expect(incidents([...base, ...labels.filter((l) => !missing.has(l.id)), ...extra]).sort()).toEqual([
+      `sentence-label-count: expected one label for ${first.id}#extra-d, found none`,
+      `sentence-label-count: expected one label for ${last.id}#extra-r, found none`,
+      `sentence-label-count: expected one label for ${sentences[1]!.id}#extra-q, found a second`,
+    ].sort());
+  });
+
+  it("should report a label's stance that no record has, and only that one", () => {
+    const stances = [published.stances[0]!.id, `${published.documents[0]!.id}/st999`, published.stances.at(-1)!.id];
+    const wrong = labels.map((l) => (l.id === labels[0]!.id ? { ...l, stances } : l));
+    expect(incidents([...base, ...wrong])).toEqual([`missing-stance: expected stance ${stances[1]} to exist, found none`]);
+  });
+});

@@ -85,7 +85,8 @@ export class Validator {
   readonly #sentences = new SpanTable(SENTENCE_SHAPE);
   readonly #entities = new Map<string, Entity>();
   readonly #targets = new Set<string>();
-  readonly #stances = new Set<string>();
+  /** Stance ids, for the references of sentence labels. */
+  readonly #stances = new IdSet();
   readonly #ids = new Map<RecordKind, IdSet>();
   /** Checks of records whose references were not all known when they were read. */
   readonly #pending: Array<() => void> = [];
@@ -96,8 +97,14 @@ export class Validator {
   readonly #nesting = new MentionNesting();
   /** JSONL files that gave mention spans, with the kind their name suggests, to read them back. */
   readonly #mentionFiles = new Map<string, RecordKind | undefined>();
-  /** Per target, the number of labels of each sentence (by sentence number). */
-  readonly #labels = new Map<string, NumberTable>();
+  /**
+   * How many labels each sentence has for each target, none, one or more, in two bits per target:
+   * sentence number → the bits of targets 15w to 15w + 14 in the table of word w. A table per
+   * target would hold a slot per sentence for each of them.
+   */
+  readonly #labels: NumberTable[] = [];
+  /** Targets named by labels, numbered in order of appearance. */
+  readonly #labelTargets = new Map<string, number>();
   readonly #labelledDocuments = new Set<number>();
   /** While line() runs: how to find the line again, and the kind the file name suggests. */
   #locate: ((line: number) => LineLocation) | undefined;
@@ -332,17 +339,33 @@ export class Validator {
         const document = this.#keys.document(l.document);
         const sentence = this.#keys.sentence(l.sentence);
         if (!this.#label(l, document, sentence, place, pointer, false)) this.#wait(() => this.#label(l, document, sentence, place, pointer, true), document, place);
-        let labels = this.#labels.get(l.target);
-        if (!labels) this.#labels.set(l.target, (labels = new NumberTable(64)));
-        const before = labels.get(sentence);
-        labels.put(sentence, before < 0 ? 1 : before + 1);
-        if (before === 1) this.report("sentence-label-count", { ...place, pointer: `${pointer}/id` }, `expected one label for ${l.sentence}#${l.target}, found a second`);
+        if (this.#countLabel(l.target, sentence) === 1) this.report("sentence-label-count", { ...place, pointer: `${pointer}/id` }, `expected one label for ${l.sentence}#${l.target}, found a second`);
         this.#labelledDocuments.add(document);
         break;
       }
       default:
         if (typeof r.id === "string") this.#unique(kind, r.id, place, pointer);
     }
+  }
+
+  /** Counts a label of `target` for a sentence; returns how many it had before (0, 1, or 2 for more). */
+  #countLabel(target: string, sentence: number): number {
+    let t = this.#labelTargets.get(target);
+    if (t === undefined) this.#labelTargets.set(target, (t = this.#labelTargets.size));
+    const table = (this.#labels[Math.floor(t / 15)] ??= new NumberTable(64));
+    const shift = (t % 15) * 2;
+    const bits = Math.max(table.get(sentence), 0);
+    const before = (bits >> shift) & 3;
+    if (before < 2) table.put(sentence, bits + (1 << shift));
+    return before;
+  }
+
+  /** How many labels of `target` a sentence has: 0, 1, or 2 for more. */
+  #labelCount(target: string, sentence: number): number {
+    const t = this.#labelTargets.get(target);
+    if (t === undefined) return 0;
+    const bits = this.#labels[Math.floor(t / 15)]?.get(sentence) ?? -1;
+    return bits < 0 ? 0 : (bits >> ((t % 15) * 2)) & 3;
   }
 
   /**
@@ -478,7 +501,7 @@ export class Validator {
       this.#sentences.forEach((row, key) => {
         if (!this.#labelledDocuments.has(this.#sentences.document(row, key))) return;
         for (const target of this.#targets) {
-          if ((this.#labels.get(target)?.get(key) ?? -1) < 0) {
+          if (this.#labelCount(target, key) === 0) {
             this.report("sentence-label-count", { file: "(all input)", pointer: "/" }, `expected one label for ${this.#keys.sentenceId(key)}#${target}, found none`);
           }
         }
