@@ -97,7 +97,7 @@ function selfCheck(ws: Workspace): void {
 
 interface Tool {
   name: string;
-  input: "all" | "mentions";
+  input: "all" | "mentions" | "every kind";
   note: string;
   /** Whether the figure is the work timed inside the process (else: the child's wall time). */
   inProcess: boolean;
@@ -118,7 +118,20 @@ interface Row {
   failure: string | null;
 }
 
-const TYPES: Partial<Record<JsonlKind, string>> = { documents: "Document", paragraphs: "Paragraph", sentences: "Sentence", "entity-catalogue": "Entity", entities: "EntityMention" };
+const TYPES: Record<JsonlKind, string> = {
+  documents: "Document",
+  paragraphs: "Paragraph",
+  sentences: "Sentence",
+  tokens: "Token",
+  entities: "EntityMention",
+  "entity-catalogue": "Entity",
+  "stance-targets": "StanceTarget",
+  stances: "Stance",
+  "sentence-stances": "SentenceStance",
+};
+
+/** The sizes (MB of mentions) up to which the rows of every record kind run: 1 GB of mentions comes with about 7 GB of tokens, labels and stances. */
+const EVERY_KIND_MAX = 100;
 
 function tools(ws: Workspace): Tool[] {
   const files = (c: JsonlCorpus) => VALIDATOR_KINDS.map((k) => c.files[k]!);
@@ -127,6 +140,7 @@ function tools(ws: Workspace): Tool[] {
   const validators = join(ws.dist, "generated/validators.js");
   const expectRecords = (s: Sample, n: number) => (s.result && s.result.records !== n ? `counted ${String(s.result.records)} records, expected ${n}` : null);
   const allRecords = (c: JsonlCorpus) => VALIDATOR_KINDS.reduce((n, k) => n + (c.records[k] ?? 0), 0);
+  const everyRecord = (c: JsonlCorpus) => JSONL_KINDS.reduce((n, k) => n + (c.records[k] ?? 0), 0);
   const list: Tool[] = [
     {
       name: "LIMIT: split + JSON.parse + compiled validator",
@@ -168,6 +182,24 @@ function tools(ws: Workspace): Tool[] {
       maxSize: 100,
       run: (c) => runChild(node, ["--expose-gc", child("validate"), ws.dist, "5", ...VALIDATOR_KINDS.map((k) => join(c.dir, "shuffled", `${k}.jsonl`))]),
       check: (s, c) => expectRecords(s, allRecords(c)) ?? (s.result?.incidents ? `reported ${String(s.result.incidents)} incidents on valid data` : null),
+    },
+    {
+      name: "LIMIT on all nine files",
+      input: "every kind",
+      note: "validators.<Type> per file",
+      inProcess: true,
+      maxSize: EVERY_KIND_MAX,
+      run: (c) => runChild(node, [child("limit"), validators, ...JSONL_KINDS.map((k) => `${TYPES[k]}=${c.files[k]}`)]),
+      check: (s, c) => expectRecords(s, everyRecord(c)) ?? (s.result?.invalid ? `limit found ${String(s.result.invalid)} schema-invalid records` : null),
+    },
+    {
+      name: "validateFiles, levels 1–5, all nine files",
+      input: "every kind",
+      note: "tokens, stances, targets and sentence labels too",
+      inProcess: true,
+      maxSize: EVERY_KIND_MAX,
+      run: (c) => runChild(node, ["--expose-gc", child("validate"), ws.dist, "5", ...JSONL_KINDS.map((k) => c.files[k]!)]),
+      check: (s, c) => expectRecords(s, everyRecord(c)) ?? (s.result?.incidents ? `reported ${String(s.result.incidents)} incidents on valid data` : null),
     },
     {
       name: "CLI `validate --no-corpus` (whole process)",
@@ -239,7 +271,8 @@ function validatorBench(ws: Workspace): Array<{ size: number; rows: Row[]; corpu
   const results: Array<{ size: number; rows: Row[]; corpus: JsonlCorpus } | { size: number; skipped: string }> = [];
   for (const size of sizes) {
     const toolList = tools(ws).filter((t) => t.maxSize === undefined || size <= t.maxSize);
-    const need = size * 1e6 * 4.2;
+    const everyKind = toolList.some((t) => t.input === "every kind");
+    const need = size * 1e6 * (4.2 + (everyKind ? 7.5 : 0));
     const free = freeBytes(ws.dir);
     if (free < need + 2e9) {
       const skipped = `skipped: needs about ${(need / 1e9).toFixed(1)} GB on ${ws.dir}, ${(free / 1e9).toFixed(1)} GB free`;
@@ -250,7 +283,7 @@ function validatorBench(ws: Workspace): Array<{ size: number; rows: Row[]; corpu
     const dir = join(ws.dir, `validator-${size}mb`);
     progress(`validator ${size} MB: generating`);
     const g0 = performance.now();
-    const corpus = writeJsonlCorpus({ dir, seed, mentionBytes: size * 1e6, mentionArray: hasAjvCli });
+    let corpus = writeJsonlCorpus({ dir, seed, mentionBytes: size * 1e6, mentionArray: hasAjvCli });
     const bad = writeJsonlCorpus({ dir: join(dir, "invalid"), seed, documents: corpus.documents, kinds: ["entities"], invalidFraction: 0.01 });
     writeFileSync(
       join(dir, "entity-mentions.array.schema.json"),
@@ -261,7 +294,12 @@ function validatorBench(ws: Workspace): Array<{ size: number; rows: Row[]; corpu
         items: { $ref: "entity-mention.schema.json" },
       }),
     );
-    if (toolList.some((t) => t.maxSize !== undefined)) shuffledCopy(corpus);
+    if (toolList.some((t) => t.name.endsWith("lines shuffled"))) shuffledCopy(corpus);
+    if (everyKind) {
+      // The same documents' tokens, stances, targets and sentence labels (documents are made from the seed and their number).
+      const more = writeJsonlCorpus({ dir: join(dir, "more"), seed, documents: corpus.documents, kinds: ["tokens", "stance-targets", "stances", "sentence-stances"] });
+      corpus = { ...corpus, files: { ...corpus.files, ...more.files }, bytes: { ...corpus.bytes, ...more.bytes }, records: { ...corpus.records, ...more.records } };
+    }
     progress(`validator ${size} MB: ${corpus.documents} documents, ${fmtInt(corpus.records.entities)} mentions, generated in ${fmt((performance.now() - g0) / 1000, 1)} s; corrupted ${JSON.stringify(bad.corrupted)}`);
     const samples = new Map<Tool, Sample[]>(toolList.map((t) => [t, []]));
     for (let r = 0; r < runs; r++) {
@@ -274,6 +312,8 @@ function validatorBench(ws: Workspace): Array<{ size: number; rows: Row[]; corpu
     }
     const allBytes = VALIDATOR_KINDS.reduce((n, k) => n + (corpus.bytes[k] ?? 0), 0);
     const allRecords = VALIDATOR_KINDS.reduce((n, k) => n + (corpus.records[k] ?? 0), 0);
+    const everyBytes = JSONL_KINDS.reduce((n, k) => n + (corpus.bytes[k] ?? 0), 0);
+    const everyRecord = JSONL_KINDS.reduce((n, k) => n + (corpus.records[k] ?? 0), 0);
     const rows: Row[] = toolList.map((tool) => {
       const ss = samples.get(tool)!;
       const failed = ss.find((s) => !s.ok);
@@ -285,8 +325,8 @@ function validatorBench(ws: Workspace): Array<{ size: number; rows: Row[]; corpu
         wallMs: median(ss.map((s) => s.wallMs)),
         workMs: median(ss.map((s) => workMs(tool, s))),
         rssMiB: median(ss.map((s) => mib(s.maxRssKiB) ?? Number.NaN)),
-        records: isMentions ? corpus.records.entities ?? 0 : allRecords,
-        bytes: isMentions ? (tool.name.startsWith("ajv-cli") ? corpus.bytes["entities-array"] ?? 0 : corpus.bytes.entities ?? 0) : allBytes,
+        records: isMentions ? corpus.records.entities ?? 0 : tool.input === "every kind" ? everyRecord : allRecords,
+        bytes: isMentions ? (tool.name.startsWith("ajv-cli") ? corpus.bytes["entities-array"] ?? 0 : corpus.bytes.entities ?? 0) : tool.input === "every kind" ? everyBytes : allBytes,
         failure: problem,
       };
     });
@@ -314,7 +354,7 @@ function shuffledCopy(c: JsonlCorpus): void {
 function printValidator(results: ReturnType<typeof validatorBench>): void {
   out("## Validator throughput and memory");
   out();
-  out("Input per size: `entities.jsonl` of the given size plus what its mentions refer to, passed in the same run: `documents.jsonl`, `paragraphs.jsonl`, `sentences.jsonl`, `entity-catalogue.jsonl` (synthetic documents about the size of the real article, about 100 mentions each, as in the real corpus). Rows marked *all* read all five files; rows marked *mentions* read `entities.jsonl` only (ajv-cli: the same records as one JSON array). *work s* is timed inside the child process (startup and module loading excluded) where the row says *in process*, else it is the child's wall time. MB = 10^6 bytes; RSS in MiB. *× limit* is throughput ÷ the LIMIT's throughput on the same input in the same run (in-process rows against the LIMIT's in-process time, wall-time rows against the LIMIT's wall time).");
+  out("Input per size: `entities.jsonl` of the given size plus what its mentions refer to, passed in the same run: `documents.jsonl`, `paragraphs.jsonl`, `sentences.jsonl`, `entity-catalogue.jsonl` (synthetic documents about the size of the real article, about 100 mentions each, as in the real corpus). Rows marked *all* read all five files; rows marked *mentions* read `entities.jsonl` only (ajv-cli: the same records as one JSON array); rows marked *every kind* (up to " + String(EVERY_KIND_MAX) + " MB) read all nine published files of the same documents, tokens, stances and sentence labels included. *work s* is timed inside the child process (startup and module loading excluded) where the row says *in process*, else it is the child's wall time. MB = 10^6 bytes; RSS in MiB. *× limit* is throughput ÷ the LIMIT's throughput on the same input in the same run (in-process rows against the LIMIT's in-process time, wall-time rows against the LIMIT's wall time).");
   out();
   for (const res of results) {
     if ("skipped" in res) {
@@ -325,10 +365,11 @@ function printValidator(results: ReturnType<typeof validatorBench>): void {
     const c = res.corpus;
     const limitAll = res.rows[0]!;
     const limitMentions = res.rows.find((r) => r.tool.name === "LIMIT on entities.jsonl alone")!;
+    const limitEvery = res.rows.find((r) => r.tool.name === "LIMIT on all nine files");
     out(`### ${res.size} MB of entity mentions (${fmtInt(c.records.entities)} mentions in ${fmt((c.bytes.entities ?? 0) / 1e6, 1)} MB; with ${fmtInt(c.documents)} documents, ${fmtInt(c.records.paragraphs)} paragraphs, ${fmtInt(c.records.sentences)} sentences: ${fmtInt(VALIDATOR_KINDS.reduce((n, k) => n + (c.records[k] ?? 0), 0))} records, ${fmt(VALIDATOR_KINDS.reduce((n, k) => n + (c.bytes[k] ?? 0), 0) / 1e6, 1)} MB in all)`);
     out();
     const rows = res.rows.map((r) => {
-      const limit = r.tool.input === "all" ? limitAll : limitMentions;
+      const limit = r.tool.input === "all" ? limitAll : r.tool.input === "every kind" ? limitEvery! : limitMentions;
       const limitTime = r.tool.inProcess ? limit.workMs : limit.wallMs;
       const failed = r.failure?.startsWith("failed") ?? false;
       const ratio = failed ? "—" : `${fmt(limitTime / r.workMs)}×`;
@@ -342,10 +383,14 @@ function printValidator(results: ReturnType<typeof validatorBench>): void {
         fmtInt(r.records / seconds),
         fmt(r.bytes / 1e6 / seconds, 1),
         fmt(r.rssMiB, 0),
-        r === limitAll || r === limitMentions ? "1.00× (limit)" : ratio,
+        r === limitAll || r === limitMentions || r === limitEvery ? "1.00× (limit)" : ratio,
         r.failure ?? r.tool.note,
       ];
     });
+    if (limitEvery) {
+      out(`The rows marked *every kind* read all nine published files of the same documents: the five above and ${fmtInt(c.records.tokens)} tokens, ${fmtInt(c.records.stances)} stances, ${fmtInt(c.records["stance-targets"])} stance targets and ${fmtInt(c.records["sentence-stances"])} sentence labels, ${fmtInt(JSONL_KINDS.reduce((n, k) => n + (c.records[k] ?? 0), 0))} records and ${fmt(JSONL_KINDS.reduce((n, k) => n + (c.bytes[k] ?? 0), 0) / 1e6, 1)} MB in all.`);
+      out();
+    }
     out(table(["tool", "input", "timed", "wall s", "work s", "records/s", "MB/s", "peak RSS MiB", "× limit", "note"], rows));
     out();
     const byName = (prefix: string) => res.rows.find((r) => r.tool.name.startsWith(prefix));
@@ -366,9 +411,10 @@ function printValidator(results: ReturnType<typeof validatorBench>): void {
       );
     }
     const full = res.rows[1]!;
-    const retained = median(full.samples.map((s) => (typeof s.result?.retainedHeapMiB === "number" ? s.result.retainedHeapMiB : Number.NaN)));
+    const held = (row: Row) => median(row.samples.map((s) => (typeof s.result?.retainedHeapMiB === "number" ? s.result.retainedHeapMiB : Number.NaN)));
+    const every = res.rows.find((r) => r.tool.name === "validateFiles, levels 1–5, all nine files");
     out();
-    out(`Heap still held by the finished Validator (after a full GC): ${fmt(retained, 0)} MiB. ${loadNote(res.rows.flatMap((r) => r.samples))}`);
+    out(`Heap still held by the finished Validator (after a full GC): ${fmt(held(full), 0)} MiB${every ? `; ${fmt(held(every), 0)} MiB for all nine files` : ""}. ${loadNote(res.rows.flatMap((r) => r.samples))}`);
     out();
   }
 }
@@ -502,6 +548,14 @@ function goals(validator: ReturnType<typeof validatorBench> | null, build: Retur
     rows.push([`full validation (levels 1–5) ≥ 0.8× the limit, ${res.size} MB`, full.failure ? "not met (failed)" : ratio >= 0.8 ? "met" : "not met", full.failure ?? `${fmt(ratio)}× (${fmtInt(full.records / (full.workMs / 1000))} vs ${fmtInt(limit.records / (limit.workMs / 1000))} records/s)`]);
     const rss = Math.max(full.rssMiB ?? 0, cli.rssMiB ?? 0);
     rows.push([`peak RSS ≤ 200 MiB, ${res.size} MB`, full.failure ? "not met (failed)" : rss <= 200 ? "met" : "not met", `validateFiles ${fmt(full.rssMiB, 0)} MiB, CLI ${fmt(cli.rssMiB, 0)} MiB (limit loop ${fmt(limit.rssMiB, 0)} MiB)`]);
+    // The same goals for all nine files, beyond the issue's input of mentions and what they refer to.
+    const everyLimit = res.rows.find((r) => r.tool.name === "LIMIT on all nine files");
+    const every = res.rows.find((r) => r.tool.name === "validateFiles, levels 1–5, all nine files");
+    if (everyLimit && every) {
+      const everyRatio = everyLimit.workMs / every.workMs;
+      rows.push([`full validation ≥ 0.8× the limit, ${res.size} MB, all nine files`, every.failure ? "not met (failed)" : everyRatio >= 0.8 ? "met" : "not met", every.failure ?? `${fmt(everyRatio)}× (${fmtInt(every.records / (every.workMs / 1000))} vs ${fmtInt(everyLimit.records / (everyLimit.workMs / 1000))} records/s)`]);
+      rows.push([`peak RSS ≤ 200 MiB, ${res.size} MB, all nine files`, every.failure ? "not met (failed)" : (every.rssMiB ?? Infinity) <= 200 ? "met" : "not met", `validateFiles ${fmt(every.rssMiB, 0)} MiB (limit loop ${fmt(everyLimit.rssMiB, 0)} MiB)`]);
+    }
   }
   const b = build ?? [];
   for (let i = 1; i < b.length; i++) {

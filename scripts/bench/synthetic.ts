@@ -189,9 +189,13 @@ export function makeCatalogue(seed: string): Catalogue {
     byType.set(e.type, list);
   }
   const targets: StanceTarget[] = [];
+  // Named like the corpus's targets (`inclusive-iraqi-government`), with no number at the end, so
+  // that label ids (`<sentence>#<target>`) have the shape a validator meets in practice; in this
+  // order they are also sorted by id.
+  const names = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf"];
   for (let i = 1; i <= 7; i++) {
     targets.push({
-      id: `target-${i}`,
+      id: `target-${names[i - 1]!}`,
       nameAr: `${word(rng)} ${word(rng)} ${word(rng)}`,
       nameEn: `Synthetic target ${i}`,
       definition: `A synthetic stance target for benchmarks. FAVOR: the holder supports target ${i}. AGAINST: the holder opposes it.`,
