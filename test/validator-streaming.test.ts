@@ -332,7 +332,7 @@ describe("NumberTable and IdKeys (property)", () => {
       fc.string({ maxLength: 8 }),
     );
     fc.assert(
-      fc.property(fc.array(id, { minLength: 1, maxLength: 60 }), (ids) => {
+      fc.property(fc.array(id, { minLength: 1, maxLength: 60, size: "max" }), (ids) => {
         const keys = new IdKeys();
         const paragraphs = new Map<number, string>();
         const sentences = new Map<number, string>();
