@@ -11,6 +11,7 @@ import { JsonLinesReader } from "../src/validate/json-lines-reader.js";
 import { MentionNesting, type NestingFinding, type RereadSpan } from "../src/validate/mention-nesting.js";
 import { NumberTable } from "../src/validate/number-table.js";
 import { SENTENCE_SHAPE, SpanTable } from "../src/validate/span-table.js";
+import { RunIndex } from "../src/validate/run-index.js";
 import { validateFiles } from "../src/validate/validate-files.js";
 import { Validator } from "../src/validate/validator.js";
 import { detectKind, kindFromFileName, recordKinds } from "../src/record-kinds.js";
@@ -320,6 +321,35 @@ describe("NumberTable and IdKeys (property)", () => {
         expect(seen).toEqual(keys);
       }),
       { numRuns: 100, seed: 8 },
+    );
+  });
+
+  it("should find rows as a Map would, when the caller skips rows between keys of one run", () => {
+    const key = fc.oneof(
+      { weight: 6, arbitrary: fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 40 })).map(([h, low]) => h * 2 ** 32 + low) },
+      { weight: 1, arbitrary: fc.constantFrom(-3, 2 ** 53 - 1, 2 ** 21 * 2 ** 32) },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, fc.nat(2)), { minLength: 1, maxLength: 300, size: "max" }), fc.boolean(), (drawn, sorted) => {
+        const ops = sorted ? [...drawn].sort((a, b) => a[0] - b[0]) : drawn;
+        const index = new RunIndex();
+        const model = new Map<number, number>();
+        let rows = 0;
+        for (const [k, skip] of ops) {
+          expect(index.find(k)).toBe(model.get(k) ?? -1);
+          if (model.has(k)) continue;
+          // Rows the caller uses for something else (IdSet: prefixes kept as strings).
+          rows += skip;
+          model.set(k, rows);
+          index.add(k, rows++);
+        }
+        for (const [k, row] of model) expect(index.find(k)).toBe(row);
+        expect(index.find(3 * 2 ** 32 + 41)).toBe(-1);
+        const keys = index.keys(rows);
+        for (let row = 0; row < rows; row++) expect(Number.isNaN(keys[row]!) ? undefined : model.get(keys[row]!), `row ${row}`).toBe(Number.isNaN(keys[row]!) ? undefined : row);
+        expect(keys.filter((k) => !Number.isNaN(k)).length).toBe(model.size);
+      }),
+      { numRuns: 100, seed: 9 },
     );
   });
 

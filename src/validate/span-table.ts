@@ -1,5 +1,5 @@
 import { grown } from "./grown.js";
-import { NumberTable } from "./number-table.js";
+import { RunIndex } from "./run-index.js";
 
 /** How the document and parent of a span follow from its id number (IdKeys' packed form). */
 export interface KeyShape {
@@ -24,11 +24,9 @@ export const SENTENCE_SHAPE: KeyShape = {
 
 /**
  * Paragraph or sentence spans by id number (see IdKeys): start and end in typed arrays, 8 bytes a
- * span. Published files list a document's spans together and in id order, so each document's
- * spans form one run of rows sorted by the low half of their id number (4 bytes a span), found by
- * binary search from the document's first row: no hash table, which took another 16 to 24 bytes a
- * span, plus its old arrays while it grew. Spans that do not extend their document's run (out of
- * order, a document listed again later, ids of another shape) go to a hash index instead.
+ * span. Published files list a document's spans together and in id order, so a RunIndex finds
+ * them with 4 bytes a span and no hash table, which took another 16 to 24 bytes a span, plus its
+ * old arrays while it grew; only spans out of order go to a hash index.
  *
  * The record's document and parent are not stored when they are the ones its id names, as
  * published ids always do; only exceptions go to a map. The first record of an id is kept and a
@@ -39,22 +37,11 @@ export class SpanTable {
   readonly #shape: KeyShape;
   #start = new Int32Array(256);
   #end = new Int32Array(256);
-  /** Per row in a run: the id number less its document's part (below 2^32). */
-  #low = new Uint32Array(256);
-  /** Per document number: its run's first row and length (0: no run yet). */
-  #runFirst = new Int32Array(64);
-  #runLength = new Int32Array(64);
-  /** The document whose run ends at the last row, or -1. */
-  #lastRun = -1;
-  /** Rows that are in no run, by id number. */
-  #others: NumberTable | undefined;
+  readonly #rows = new RunIndex();
   /** Rows whose document or parent is not the one their id names: [document, parent]. */
   readonly #exceptions = new Map<number, [number, number]>();
   /** Rows that came from reference data, which a validated record may replace. */
   readonly #reference = new Set<number>();
-  // The last id found: mentions of one sentence follow each other.
-  #foundKey = Number.NaN;
-  #foundRow = -1;
   size = 0;
 
   constructor(shape: KeyShape) {
@@ -72,12 +59,8 @@ export class SpanTable {
         const size = Math.floor(row * 1.5);
         this.#start = grown(this.#start, size);
         this.#end = grown(this.#end, size);
-        this.#low = grown(this.#low, size);
       }
-      if (!this.#extendRun(key, row)) {
-        (this.#others ??= new NumberTable()).add(key, row);
-        this.#lastRun = -1;
-      }
+      this.#rows.add(key, row);
       if (reference) this.#reference.add(row);
     }
     // Offsets beyond 2^31 are already out of every document's bounds (and reported so); they are
@@ -91,55 +74,9 @@ export class SpanTable {
     return true;
   }
 
-  /** Puts a new row at the end of its document's run if it can go there in order. */
-  #extendRun(key: number, row: number): boolean {
-    const document = Math.floor(key / 0x100000000);
-    if (key < 0 || document >= 0x200000) return false;
-    const low = key - document * 0x100000000;
-    if (document >= this.#runFirst.length) {
-      let size = this.#runFirst.length * 2;
-      while (size <= document) size *= 2;
-      this.#runFirst = grown(this.#runFirst, size);
-      this.#runLength = grown(this.#runLength, size);
-    }
-    const length = this.#runLength[document]!;
-    // A document's first span starts its run; later ones extend it while nothing came in between.
-    if (length === 0) this.#runFirst[document] = row;
-    else if (this.#lastRun !== document || this.#low[row - 1]! >= low) return false;
-    this.#low[row] = low;
-    this.#runLength[document] = length + 1;
-    this.#lastRun = document;
-    return true;
-  }
-
   /** The row of an id number, or -1. */
   find(key: number): number {
-    if (key === this.#foundKey) return this.#foundRow;
-    let row = -1;
-    if (key >= 0) {
-      const document = Math.floor(key / 0x100000000);
-      if (document < this.#runLength.length) {
-        const low = key - document * 0x100000000;
-        let from = this.#runFirst[document]!;
-        let to = from + this.#runLength[document]! - 1;
-        while (from <= to) {
-          const middle = (from + to) >>> 1;
-          const at = this.#low[middle]!;
-          if (at < low) from = middle + 1;
-          else if (at > low) to = middle - 1;
-          else {
-            row = middle;
-            break;
-          }
-        }
-      }
-    }
-    if (row === -1 && this.#others !== undefined) row = this.#others.get(key);
-    if (row !== -1) {
-      this.#foundKey = key;
-      this.#foundRow = row;
-    }
-    return row;
+    return this.#rows.find(key);
   }
 
   start(row: number): number {
@@ -162,12 +99,7 @@ export class SpanTable {
 
   /** Calls `each` with the row and id number of every span, in the order added. */
   forEach(each: (row: number, key: number) => void): void {
-    const keys = new Float64Array(this.size);
-    for (let document = 0; document < this.#runLength.length; document++) {
-      const first = this.#runFirst[document]!;
-      for (let row = first; row < first + this.#runLength[document]!; row++) keys[row] = document * 0x100000000 + this.#low[row]!;
-    }
-    this.#others?.forEach((key, row) => (keys[row] = key));
+    const keys = this.#rows.keys(this.size);
     for (let row = 0; row < keys.length; row++) each(row, keys[row]!);
   }
 }
