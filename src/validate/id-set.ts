@@ -1,5 +1,5 @@
 import { grown } from "./grown.js";
-import { NumberTable } from "./number-table.js";
+import { RunIndex } from "./run-index.js";
 
 /**
  * A set of record ids that stays small for millions of ids. An id is kept as one bit under a
@@ -13,14 +13,21 @@ import { NumberTable } from "./number-table.js";
  * by a string of its own, since there is one such prefix per sentence.
  */
 export class IdSet {
-  /** Prefix → its bitset's number, for #offset and #size; prefixes that cannot be packed. */
+  /** Prefix → its row, for prefixes that cannot be packed. */
   readonly #prefixes = new Map<string, number>();
-  /** Packed prefix (see #find) → its bitset's number. */
-  readonly #packed = new NumberTable(64);
+  /** Packed prefix (see #find) → its row. */
+  readonly #packed = new RunIndex();
   /** Shape of a packed prefix → its number. */
   readonly #shapes = new Map<string, number>();
   /** Names after the last number of ids that end in no number → their bit. */
   readonly #names = new Map<string, number>();
+  /**
+   * Per row (prefix): its bits. Ids usually come numbered 1, 2, 3, … (or names 0, 1, 2, …), so a
+   * value v ≥ 0 holds the bits first … first + count − 1 as count · 2 + first (first 0 or 1) with
+   * no bitset at all; a value v < 0 is the bitset −1 − v.
+   */
+  #value = new Int32Array(64);
+  #rows = 0;
   /** Per bitset: where it starts in the pool, and its size in bytes. */
   #offset = new Int32Array(64);
   #size = new Int32Array(64);
@@ -34,10 +41,10 @@ export class IdSet {
   static readonly BUDGET = 32 << 20;
   readonly #maxNames: number;
   readonly #maxShapes: number;
-  // The last prefix and its bitset: ids come grouped (`doc/e1`, `doc/e2`, …), and comparing with
+  // The last prefix and its row: ids come grouped (`doc/e1`, `doc/e2`, …), and comparing with
   // the last prefix is cheaper than slicing and hashing a new string.
   #lastPrefix = "";
-  #lastBits = -1;
+  #lastRow = -1;
   /** Set by #bit: where the prefix of the id ends. Set by #find: the packed prefix, or -1. */
   #end = 0;
   #key = -1;
@@ -57,22 +64,34 @@ export class IdSet {
     const n = this.#bit(id, true);
     if (n < 0) return this.#addOther(id);
     const end = this.#end;
-    let bits = this.#find(id, end, true);
-    const size = bits === -1 ? 0 : this.#size[bits]!;
+    let row = this.#find(id, end, true);
+    if (row === -1) row = this.#newRow(id, end);
+    if (row !== this.#lastRow) {
+      this.#lastPrefix = id.slice(0, end);
+      this.#lastRow = row;
+    }
+    const value = this.#value[row]!;
+    if (value >= 0) {
+      const first = value & 1;
+      const count = value >>> 1;
+      if (n >= first && n < first + count) return false;
+      if (count === 0 ? n <= 1 : n === first + count && count < 1 << 29) {
+        // The same id may have gone to the Set earlier, when it did not follow the ones before.
+        if (this.#other.size > 0 && this.#other.has(id)) return false;
+        this.#value[row] = count === 0 ? 2 + n : value + 2;
+        return true;
+      }
+      if (!this.#toBitset(row, first, count, n)) return this.#addOther(id);
+    }
+    const bits = -1 - this.#value[row]!;
+    const size = this.#size[bits]!;
     if (size * 8 <= n) {
       const grown = Math.max(8, size * 2, (n >> 3) + 1);
-      const tooSparse = n > 1024 && n > size * 8 * 4;
-      if (tooSparse || this.#used + grown > IdSet.BUDGET) return this.#addOther(id);
-      bits = this.#place(id, end, bits, grown);
-    }
-    if (bits !== this.#lastBits) {
-      this.#lastPrefix = id.slice(0, end);
-      this.#lastBits = bits;
+      if ((n > 1024 && n > size * 8 * 4) || !this.#place(bits, grown)) return this.#addOther(id);
     }
     const at = this.#offset[bits]! + (n >> 3);
     const mask = 1 << (n & 7);
     if (this.#pool[at]! & mask) return false;
-    // The same id may have gone to the Set earlier, when its number was beyond this bitset.
     if (this.#other.size > 0 && this.#other.has(id)) return false;
     this.#pool[at]! |= mask;
     return true;
@@ -82,8 +101,13 @@ export class IdSet {
   has(id: string): boolean {
     const n = this.#bit(id, false);
     if (n >= 0) {
-      const bits = this.#find(id, this.#end, false);
-      if (bits !== -1 && n < this.#size[bits]! * 8 && (this.#pool[this.#offset[bits]! + (n >> 3)]! & (1 << (n & 7))) !== 0) return true;
+      const row = this.#find(id, this.#end, false);
+      const value = row === -1 ? 0 : this.#value[row]!;
+      if (value > 0 && n >= (value & 1) && n < (value & 1) + (value >>> 1)) return true;
+      if (value < 0) {
+        const bits = -1 - value;
+        if (n < this.#size[bits]! * 8 && (this.#pool[this.#offset[bits]! + (n >> 3)]! & (1 << (n & 7))) !== 0) return true;
+      }
     }
     return this.#other.size > 0 && this.#other.has(id);
   }
@@ -125,13 +149,13 @@ export class IdSet {
   }
 
   /**
-   * The bitset of the prefix id[0, end), or -1; sets #key to the packed prefix, or -1 when the
+   * The row of the prefix id[0, end), or -1; sets #key to the packed prefix, or -1 when the
    * prefix is kept as a string. A prefix `<base><a><mid><b><tail>` (a and b numbers below 2^16
    * written without a leading zero, mid and tail without digits, tail possibly empty) packs as
    * its shape's number · 2^32 + a · 2^16 + b, one-to-one.
    */
   #find(id: string, end: number, create: boolean): number {
-    if (this.#lastBits !== -1 && end === this.#lastPrefix.length && id.startsWith(this.#lastPrefix)) return this.#lastBits;
+    if (this.#lastRow !== -1 && end === this.#lastPrefix.length && id.startsWith(this.#lastPrefix)) return this.#lastRow;
     this.#key = -1;
     let k = end;
     while (k > 0 && !isDigit(id.charCodeAt(k - 1))) k--;
@@ -149,7 +173,7 @@ export class IdSet {
       if (shape === undefined && create && this.#shapes.size < this.#maxShapes) this.#shapes.set(flat(shapeText), (shape = this.#shapes.size));
       if (shape !== undefined) {
         this.#key = shape * 0x100000000 + a * 0x10000 + b;
-        return this.#packed.get(this.#key);
+        return this.#packed.find(this.#key);
       }
       // A packable prefix of a shape never seen was never added (the shapes are not full).
       if (this.#shapes.size < this.#maxShapes) return -1;
@@ -157,27 +181,49 @@ export class IdSet {
     return this.#prefixes.get(id.slice(0, end)) ?? -1;
   }
 
-  /** Gives the bitset of id[0, end) (a new one when `bits` is -1, under #key) `size` bytes at the end of the pool. */
-  #place(id: string, end: number, bits: number, size: number): number {
+  /** A new, empty row for the prefix id[0, end), under #key. */
+  #newRow(id: string, end: number): number {
+    const row = this.#rows++;
+    if (row === this.#value.length) this.#value = grown(this.#value);
+    if (this.#key >= 0) this.#packed.add(this.#key, row);
+    // A prefix sliced from an id would keep the whole id string alive.
+    else this.#prefixes.set(flat(id.slice(0, end)), row);
+    return row;
+  }
+
+  /**
+   * Makes a row's bits first … first + count − 1 a bitset that can also hold `n`; false when
+   * that would be too sparse or past the budget (the row stays as it is).
+   */
+  #toBitset(row: number, first: number, count: number, n: number): boolean {
+    const top = Math.max(n, first + count);
+    if (n > 1024 && n > (first + count) * 4) return false;
+    const bits = this.#bitsets;
+    if (bits === this.#offset.length) {
+      this.#offset = grown(this.#offset);
+      this.#size = grown(this.#size);
+    }
+    this.#size[bits] = 0;
+    if (!this.#place(bits, Math.max(8, (top >> 3) + 1))) return false;
+    this.#bitsets++;
+    for (let i = first; i < first + count; i++) this.#pool[this.#offset[bits]! + (i >> 3)]! |= 1 << (i & 7);
+    this.#value[row] = -1 - bits;
+    return true;
+  }
+
+  /** Gives a bitset `size` bytes at the end of the pool, with its bits so far; false past the budget. */
+  #place(bits: number, size: number): boolean {
+    if (this.#used + size > IdSet.BUDGET) return false;
     if (this.#used + size > this.#pool.length) {
       let length = this.#pool.length * 2;
       while (length < this.#used + size) length *= 2;
       this.#pool = grown(this.#pool, length);
     }
-    if (bits === -1) {
-      bits = this.#bitsets++;
-      if (bits === this.#offset.length) {
-        this.#offset = grown(this.#offset);
-        this.#size = grown(this.#size);
-      }
-      if (this.#key >= 0) this.#packed.add(this.#key, bits);
-      // A prefix sliced from an id would keep the whole id string alive.
-      else this.#prefixes.set(flat(id.slice(0, end)), bits);
-    } else this.#pool.copyWithin(this.#used, this.#offset[bits]!, this.#offset[bits]! + this.#size[bits]!);
+    if (this.#size[bits]! > 0) this.#pool.copyWithin(this.#used, this.#offset[bits]!, this.#offset[bits]! + this.#size[bits]!);
     this.#offset[bits] = this.#used;
     this.#size[bits] = size;
     this.#used += size;
-    return bits;
+    return true;
   }
 }
 
