@@ -6,7 +6,8 @@ import { checks, type CheckId, type Incident } from "./checks.js";
 import { allowedCanonicals, canonicalAllowed, WRITER } from "../clitics.js";
 import { IdSet } from "./id-set.js";
 import { IdKeys } from "./id-keys.js";
-import { NumberTable } from "./number-table.js";
+import { RunIndex } from "./run-index.js";
+import { grown } from "./grown.js";
 import { PARAGRAPH_SHAPE, SENTENCE_SHAPE, SpanTable } from "./span-table.js";
 import { DocumentTexts, type LineLocation, type ReadLine } from "./document-texts.js";
 import { MentionNesting, type RereadSpan } from "./mention-nesting.js";
@@ -99,10 +100,13 @@ export class Validator {
   readonly #mentionFiles = new Map<string, RecordKind | undefined>();
   /**
    * How many labels each sentence has for each target, none, one or more, in two bits per target:
-   * sentence number → the bits of targets 15w to 15w + 14 in the table of word w. A table per
-   * target would hold a slot per sentence for each of them.
+   * a row per labelled sentence (by sentence number), and per row the bits of targets 15w to
+   * 15w + 14 in the column of word w. A hash table per target would take a slot per sentence
+   * for each of them.
    */
-  readonly #labels: NumberTable[] = [];
+  readonly #labelRows = new RunIndex();
+  #labelSentences = 0;
+  readonly #labels: Array<Int32Array<ArrayBuffer>> = [];
   /** Targets named by labels, numbered in order of appearance. */
   readonly #labelTargets = new Map<string, number>();
   readonly #labelledDocuments = new Set<number>();
@@ -352,20 +356,23 @@ export class Validator {
   #countLabel(target: string, sentence: number): number {
     let t = this.#labelTargets.get(target);
     if (t === undefined) this.#labelTargets.set(target, (t = this.#labelTargets.size));
-    const table = (this.#labels[Math.floor(t / 15)] ??= new NumberTable(64));
+    let row = this.#labelRows.find(sentence);
+    if (row === -1) this.#labelRows.add(sentence, (row = this.#labelSentences++));
+    let column = this.#labels[Math.floor(t / 15)] ?? new Int32Array(64);
+    if (row >= column.length) column = grown(column, Math.max(row + 1, Math.floor(column.length * 1.5)));
+    this.#labels[Math.floor(t / 15)] = column;
     const shift = (t % 15) * 2;
-    const bits = Math.max(table.get(sentence), 0);
-    const before = (bits >> shift) & 3;
-    if (before < 2) table.put(sentence, bits + (1 << shift));
+    const before = (column[row]! >> shift) & 3;
+    if (before < 2) column[row]! += 1 << shift;
     return before;
   }
 
   /** How many labels of `target` a sentence has: 0, 1, or 2 for more. */
   #labelCount(target: string, sentence: number): number {
     const t = this.#labelTargets.get(target);
-    if (t === undefined) return 0;
-    const bits = this.#labels[Math.floor(t / 15)]?.get(sentence) ?? -1;
-    return bits < 0 ? 0 : (bits >> ((t % 15) * 2)) & 3;
+    const row = t === undefined ? -1 : this.#labelRows.find(sentence);
+    const column = row === -1 ? undefined : this.#labels[Math.floor(t! / 15)];
+    return column === undefined || row >= column.length ? 0 : (column[row]! >> ((t! % 15) * 2)) & 3;
   }
 
   /**
