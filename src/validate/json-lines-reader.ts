@@ -1,5 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import { closeSync, openSync, read, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, read, readSync } from "node:fs";
 import type { LineLocation } from "./document-texts.js";
 import type { CheckId, Incident } from "./checks.js";
 
@@ -28,6 +28,8 @@ export class JsonLinesReader {
   sawBytes = false;
   readonly #report: Report;
   readonly #fd: number;
+  /** The size of a regular file when opened (else Infinity), so that a small file gets small buffers. */
+  readonly #fileSize: number;
   /** File offset of the first byte not yet read (every read starts there, after the last one ended). */
   #consumed = 0;
   #eof = false;
@@ -56,6 +58,8 @@ export class JsonLinesReader {
     this.file = file;
     this.#report = report;
     this.#fd = openSync(file, "r");
+    const stat = fstatSync(this.#fd);
+    this.#fileSize = stat.isFile() ? stat.size : Number.POSITIVE_INFINITY;
   }
 
   /** Moves to the next line of the current chunk; false when it has no more (then fill()). */
@@ -117,7 +121,9 @@ export class JsonLinesReader {
 
   /** A free buffer big enough for `rest` and a block after it, with `rest` copied in front. */
   #target(rest: Buffer): Buffer {
-    const size = Math.max(BLOCK, rest.length * 2);
+    // Two blocks per file add up when nine files are read in step; a file smaller than a block
+    // (the catalogue, the targets) needs only its size, and at least 64 KiB in case it grows.
+    const size = Math.max(Math.min(BLOCK, this.#fileSize - this.#consumed + rest.length + 1), 1 << 16, rest.length * 2);
     const index = this.#free.findIndex((b) => b.length >= size);
     const buffer = index === -1 ? Buffer.allocUnsafe(size) : this.#free.splice(index, 1)[0]!;
     rest.copy(buffer, 0);
