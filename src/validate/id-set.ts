@@ -6,11 +6,12 @@ import { RunIndex } from "./run-index.js";
  * prefix: ids ending in a number (`…/e12`, `…/p3/s1/t7`) as the bit of that number, ids ending
  * in a name after their last number (`…/p3/s1#some-target`) as the bit of that name's number
  * among all such names. That is the shape of every id in this corpus; other ids fall back to an
- * ordinary Set. The bitsets of all prefixes share one pool: a prefix per document (`doc/e`) or
- * per sentence (`doc/p3/s1/t`) would otherwise make a typed array each, about 270 bytes of
- * objects for a few bytes of bits. A prefix holding two numbers (`doc/p3/s1/t`, `doc/p3/s1`) is
- * found by a number packed from them and its shape (`doc/p`, `/s`, `/t`: one per document), not
- * by a string of its own, since there is one such prefix per sentence.
+ * ordinary Set. Most prefixes need no bitset: their ids come numbered in a row, and a count holds
+ * them. The bitsets of the others share one pool, since a typed array each would take about 270
+ * bytes of objects for a few bytes of bits. A prefix holding two numbers (`doc/p3/s1/t`,
+ * `doc/p3/s1`) is found by a number packed from them and its shape (`doc/p`, `/s`, `/t`: one per
+ * document) in a RunIndex, not by a string of its own, since there is one such prefix per
+ * sentence: 8 bytes a sentence when they come in order.
  */
 export class IdSet {
   /** Prefix → its row, for prefixes that cannot be packed. */
@@ -92,6 +93,7 @@ export class IdSet {
     const at = this.#offset[bits]! + (n >> 3);
     const mask = 1 << (n & 7);
     if (this.#pool[at]! & mask) return false;
+    // Likewise, when its number was beyond this bitset.
     if (this.#other.size > 0 && this.#other.has(id)) return false;
     this.#pool[at]! |= mask;
     return true;
