@@ -133,14 +133,20 @@ const TYPES: Record<JsonlKind, string> = {
 /** The sizes (MB of mentions) up to which the rows of every record kind run: 1 GB of mentions comes with about 7 GB of tokens, labels and stances. */
 const EVERY_KIND_MAX = 100;
 
+/** Records or bytes of some of a corpus's files, summed. */
+function total(c: JsonlCorpus, kinds: readonly JsonlKind[], what: "records" | "bytes"): number {
+  return kinds.reduce((n, k) => n + (c[what][k] ?? 0), 0);
+}
+
 function tools(ws: Workspace): Tool[] {
   const files = (c: JsonlCorpus) => VALIDATOR_KINDS.map((k) => c.files[k]!);
   const withInvalid = (c: JsonlCorpus, bad: JsonlCorpus) => VALIDATOR_KINDS.map((k) => (k === "entities" ? bad.files.entities! : c.files[k]!));
   const child = (name: string) => join(ws.children, `${name}.mjs`);
   const validators = join(ws.dist, "generated/validators.js");
   const expectRecords = (s: Sample, n: number) => (s.result && s.result.records !== n ? `counted ${String(s.result.records)} records, expected ${n}` : null);
-  const allRecords = (c: JsonlCorpus) => VALIDATOR_KINDS.reduce((n, k) => n + (c.records[k] ?? 0), 0);
-  const everyRecord = (c: JsonlCorpus) => JSONL_KINDS.reduce((n, k) => n + (c.records[k] ?? 0), 0);
+  // A LIMIT must count every record and find none invalid; validateFiles on valid data must report nothing.
+  const limitCheck = (kinds: readonly JsonlKind[]) => (s: Sample, c: JsonlCorpus) => expectRecords(s, total(c, kinds, "records")) ?? (s.result?.invalid ? `limit found ${String(s.result.invalid)} schema-invalid records` : null);
+  const cleanCheck = (kinds: readonly JsonlKind[]) => (s: Sample, c: JsonlCorpus) => expectRecords(s, total(c, kinds, "records")) ?? (s.result?.incidents ? `reported ${String(s.result.incidents)} incidents on valid data` : null);
   const list: Tool[] = [
     {
       name: "LIMIT: split + JSON.parse + compiled validator",
@@ -148,7 +154,7 @@ function tools(ws: Workspace): Tool[] {
       note: "validators.<Type> per file",
       inProcess: true,
       run: (c) => runChild(node, [child("limit"), validators, ...VALIDATOR_KINDS.map((k) => `${TYPES[k]}=${c.files[k]}`)]),
-      check: (s, c) => expectRecords(s, allRecords(c)) ?? (s.result?.invalid ? `limit found ${String(s.result.invalid)} schema-invalid records` : null),
+      check: limitCheck(VALIDATOR_KINDS),
     },
     {
       name: "validateFiles, levels 1–5 (the CLI's engine)",
@@ -156,7 +162,7 @@ function tools(ws: Workspace): Tool[] {
       note: "in process, as `validate --no-corpus`",
       inProcess: true,
       run: (c) => runChild(node, ["--expose-gc", child("validate"), ws.dist, "5", ...files(c)]),
-      check: (s, c) => expectRecords(s, allRecords(c)) ?? (s.result?.incidents ? `reported ${String(s.result.incidents)} incidents on valid data` : null),
+      check: cleanCheck(VALIDATOR_KINDS),
     },
     {
       name: "validateFiles, --level 2",
@@ -164,7 +170,7 @@ function tools(ws: Workspace): Tool[] {
       note: "syntax + schema only",
       inProcess: true,
       run: (c) => runChild(node, ["--expose-gc", child("validate"), ws.dist, "2", ...files(c)]),
-      check: (s, c) => expectRecords(s, allRecords(c)),
+      check: (s, c) => expectRecords(s, total(c, VALIDATOR_KINDS, "records")),
     },
     {
       name: "validateFiles, levels 1–5, 1% of mentions invalid",
@@ -172,7 +178,7 @@ function tools(ws: Workspace): Tool[] {
       note: "wrong offset / bad enum / dangling entity",
       inProcess: true,
       run: (c, bad) => runChild(node, ["--expose-gc", child("validate"), ws.dist, "5", ...withInvalid(c, bad)]),
-      check: (s, c) => expectRecords(s, allRecords(c)),
+      check: (s, c) => expectRecords(s, total(c, VALIDATOR_KINDS, "records")),
     },
     {
       name: "validateFiles, levels 1–5, lines shuffled",
@@ -181,7 +187,7 @@ function tools(ws: Workspace): Tool[] {
       inProcess: true,
       maxSize: 100,
       run: (c) => runChild(node, ["--expose-gc", child("validate"), ws.dist, "5", ...VALIDATOR_KINDS.map((k) => join(c.dir, "shuffled", `${k}.jsonl`))]),
-      check: (s, c) => expectRecords(s, allRecords(c)) ?? (s.result?.incidents ? `reported ${String(s.result.incidents)} incidents on valid data` : null),
+      check: cleanCheck(VALIDATOR_KINDS),
     },
     {
       name: "LIMIT on all nine files",
@@ -190,7 +196,7 @@ function tools(ws: Workspace): Tool[] {
       inProcess: true,
       maxSize: EVERY_KIND_MAX,
       run: (c) => runChild(node, [child("limit"), validators, ...JSONL_KINDS.map((k) => `${TYPES[k]}=${c.files[k]}`)]),
-      check: (s, c) => expectRecords(s, everyRecord(c)) ?? (s.result?.invalid ? `limit found ${String(s.result.invalid)} schema-invalid records` : null),
+      check: limitCheck(JSONL_KINDS),
     },
     {
       name: "validateFiles, levels 1–5, all nine files",
@@ -199,7 +205,7 @@ function tools(ws: Workspace): Tool[] {
       inProcess: true,
       maxSize: EVERY_KIND_MAX,
       run: (c) => runChild(node, ["--expose-gc", child("validate"), ws.dist, "5", ...JSONL_KINDS.map((k) => c.files[k]!)]),
-      check: (s, c) => expectRecords(s, everyRecord(c)) ?? (s.result?.incidents ? `reported ${String(s.result.incidents)} incidents on valid data` : null),
+      check: cleanCheck(JSONL_KINDS),
     },
     {
       name: "CLI `validate --no-corpus` (whole process)",
@@ -310,10 +316,6 @@ function validatorBench(ws: Workspace): Array<{ size: number; rows: Row[]; corpu
         progress(`  → ${fmt(s.wallMs / 1000)} s wall, ${fmt(mib(s.maxRssKiB), 0)} MiB${s.ok ? "" : ` FAILED (exit ${s.status}): ${s.stderr.trim().split("\n").slice(-2).join(" / ").slice(0, 300)}`}`);
       }
     }
-    const allBytes = VALIDATOR_KINDS.reduce((n, k) => n + (corpus.bytes[k] ?? 0), 0);
-    const allRecords = VALIDATOR_KINDS.reduce((n, k) => n + (corpus.records[k] ?? 0), 0);
-    const everyBytes = JSONL_KINDS.reduce((n, k) => n + (corpus.bytes[k] ?? 0), 0);
-    const everyRecord = JSONL_KINDS.reduce((n, k) => n + (corpus.records[k] ?? 0), 0);
     const rows: Row[] = toolList.map((tool) => {
       const ss = samples.get(tool)!;
       const failed = ss.find((s) => !s.ok);
@@ -325,8 +327,8 @@ function validatorBench(ws: Workspace): Array<{ size: number; rows: Row[]; corpu
         wallMs: median(ss.map((s) => s.wallMs)),
         workMs: median(ss.map((s) => workMs(tool, s))),
         rssMiB: median(ss.map((s) => mib(s.maxRssKiB) ?? Number.NaN)),
-        records: isMentions ? corpus.records.entities ?? 0 : tool.input === "every kind" ? everyRecord : allRecords,
-        bytes: isMentions ? (tool.name.startsWith("ajv-cli") ? corpus.bytes["entities-array"] ?? 0 : corpus.bytes.entities ?? 0) : tool.input === "every kind" ? everyBytes : allBytes,
+        records: isMentions ? corpus.records.entities ?? 0 : total(corpus, tool.input === "every kind" ? JSONL_KINDS : VALIDATOR_KINDS, "records"),
+        bytes: isMentions ? (tool.name.startsWith("ajv-cli") ? corpus.bytes["entities-array"] ?? 0 : corpus.bytes.entities ?? 0) : total(corpus, tool.input === "every kind" ? JSONL_KINDS : VALIDATOR_KINDS, "bytes"),
         failure: problem,
       };
     });
@@ -366,7 +368,7 @@ function printValidator(results: ReturnType<typeof validatorBench>): void {
     const limitAll = res.rows[0]!;
     const limitMentions = res.rows.find((r) => r.tool.name === "LIMIT on entities.jsonl alone")!;
     const limitEvery = res.rows.find((r) => r.tool.name === "LIMIT on all nine files");
-    out(`### ${res.size} MB of entity mentions (${fmtInt(c.records.entities)} mentions in ${fmt((c.bytes.entities ?? 0) / 1e6, 1)} MB; with ${fmtInt(c.documents)} documents, ${fmtInt(c.records.paragraphs)} paragraphs, ${fmtInt(c.records.sentences)} sentences: ${fmtInt(VALIDATOR_KINDS.reduce((n, k) => n + (c.records[k] ?? 0), 0))} records, ${fmt(VALIDATOR_KINDS.reduce((n, k) => n + (c.bytes[k] ?? 0), 0) / 1e6, 1)} MB in all)`);
+    out(`### ${res.size} MB of entity mentions (${fmtInt(c.records.entities)} mentions in ${fmt((c.bytes.entities ?? 0) / 1e6, 1)} MB; with ${fmtInt(c.documents)} documents, ${fmtInt(c.records.paragraphs)} paragraphs, ${fmtInt(c.records.sentences)} sentences: ${fmtInt(total(c, VALIDATOR_KINDS, "records"))} records, ${fmt(total(c, VALIDATOR_KINDS, "bytes") / 1e6, 1)} MB in all)`);
     out();
     const rows = res.rows.map((r) => {
       const limit = r.tool.input === "all" ? limitAll : r.tool.input === "every kind" ? limitEvery! : limitMentions;
@@ -388,7 +390,7 @@ function printValidator(results: ReturnType<typeof validatorBench>): void {
       ];
     });
     if (limitEvery) {
-      out(`The rows marked *every kind* read all nine published files of the same documents: the five above and ${fmtInt(c.records.tokens)} tokens, ${fmtInt(c.records.stances)} stances, ${fmtInt(c.records["stance-targets"])} stance targets and ${fmtInt(c.records["sentence-stances"])} sentence labels, ${fmtInt(JSONL_KINDS.reduce((n, k) => n + (c.records[k] ?? 0), 0))} records and ${fmt(JSONL_KINDS.reduce((n, k) => n + (c.bytes[k] ?? 0), 0) / 1e6, 1)} MB in all.`);
+      out(`The rows marked *every kind* read all nine published files of the same documents: the five above and ${fmtInt(c.records.tokens)} tokens, ${fmtInt(c.records.stances)} stances, ${fmtInt(c.records["stance-targets"])} stance targets and ${fmtInt(c.records["sentence-stances"])} sentence labels, ${fmtInt(total(c, JSONL_KINDS, "records"))} records and ${fmt(total(c, JSONL_KINDS, "bytes") / 1e6, 1)} MB in all.`);
       out();
     }
     out(table(["tool", "input", "timed", "wall s", "work s", "records/s", "MB/s", "peak RSS MiB", "× limit", "note"], rows));
