@@ -111,7 +111,7 @@ export class IdKeys {
 }
 
 /** The value of the decimal digits id[from, to) written without a leading zero, if ≤ max; else -1. */
-function digits(id: string, from: number, to: number, max: number): number {
+export function digits(id: string, from: number, to: number, max: number): number {
   if (to <= from || to - from > 10 || id.charCodeAt(from) === 0x30) return -1;
   let n = 0;
   for (let i = from; i < to; i++) {

@@ -1,4 +1,5 @@
 import { grown } from "./grown.js";
+import { digits } from "./id-keys.js";
 import { RunIndex } from "./run-index.js";
 
 /**
@@ -163,12 +164,12 @@ export class IdSet {
     while (k > 0 && !isDigit(id.charCodeAt(k - 1))) k--;
     const tail = k;
     while (k > 0 && isDigit(id.charCodeAt(k - 1))) k--;
-    const b = number(id, k, tail);
+    const b = digits(id, k, tail, 0xffff);
     const mid = k;
     while (k > 0 && !isDigit(id.charCodeAt(k - 1))) k--;
     const middle = k;
     while (k > 0 && isDigit(id.charCodeAt(k - 1))) k--;
-    const a = number(id, k, middle);
+    const a = digits(id, k, middle, 0xffff);
     if (a >= 0 && b >= 0 && middle < mid) {
       const shapeText = `${k}:${mid - middle}:${id.slice(0, k)}${id.slice(middle, mid)}${id.slice(tail, end)}`;
       let shape = this.#shapes.get(shapeText);
@@ -231,14 +232,6 @@ export class IdSet {
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
-}
-
-/** The value of the digits id[from, to), if they are 1–5 digits without a leading zero and below 2^16; else -1. */
-function number(id: string, from: number, to: number): number {
-  if (to <= from || to - from > 5 || id.charCodeAt(from) === 0x30) return -1;
-  let n = 0;
-  for (let i = from; i < to; i++) n = n * 10 + id.charCodeAt(i) - 0x30;
-  return n < 0x10000 ? n : -1;
 }
 
 /**
