@@ -33,6 +33,10 @@ describe("Validator references across documents", () => {
     expect(checks).toHaveLength(3 + stance.evidence.length);
   });
 
+  it("should find the stances that labels name in the reference data when only the labels are given", () => {
+    expect(fired(published.sentenceStances)).toEqual([]);
+  });
+
   it("should report a record of an unknown document once, not again for its sentence", () => {
     const mention = { ...published.mentions[0]!, id: "nowhere/e1", document: "nowhere" };
     expect(fired([mention])).toEqual(["missing-document"]);

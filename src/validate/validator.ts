@@ -1,7 +1,7 @@
 import type { Document, Entity, EntityMention, EntityType, Paragraph, Sentence, SentenceStance, Stance, StanceTarget } from "../generated/types.js";
 import { jsonErrorOffset } from "./json-error.js";
 import { CodePointText } from "../code-points.js";
-import { detectKind, type RecordKind } from "../record-kinds.js";
+import { detectKind, kindByName, type RecordKind } from "../record-kinds.js";
 import { checks, type CheckId, type Incident } from "./checks.js";
 import { allowedCanonicals, canonicalAllowed, WRITER } from "../clitics.js";
 import { IdSet } from "./id-set.js";
@@ -86,7 +86,7 @@ export class Validator {
   readonly #sentences = new SpanTable(SENTENCE_SHAPE);
   readonly #entities = new Map<string, Entity>();
   readonly #targets = new Set<string>();
-  /** Stance ids, for the references of sentence labels. */
+  /** Stance ids of the reference data; those validated are in #ids (see #hasStance). */
   readonly #stances = new IdSet();
   readonly #ids = new Map<RecordKind, IdSet>();
   /** Checks of records whose references were not all known when they were read. */
@@ -332,7 +332,6 @@ export class Validator {
       case "stance": {
         const s = r as unknown as Stance;
         this.#unique(kind, s.id, place, pointer);
-        this.#stances.add(s.id);
         const document = this.#keys.document(s.document);
         if (!this.#stance(s, document, place, pointer, false)) this.#wait(() => this.#stance(s, document, place, pointer, true), document, place);
         break;
@@ -358,9 +357,10 @@ export class Validator {
     if (t === undefined) this.#labelTargets.set(target, (t = this.#labelTargets.size));
     let row = this.#labelRows.find(sentence);
     if (row === -1) this.#labelRows.add(sentence, (row = this.#labelSentences++));
-    let column = this.#labels[Math.floor(t / 15)] ?? new Int32Array(64);
+    const word = Math.floor(t / 15);
+    let column = this.#labels[word] ?? new Int32Array(64);
     if (row >= column.length) column = grown(column, Math.max(row + 1, Math.floor(column.length * 1.5)));
-    this.#labels[Math.floor(t / 15)] = column;
+    this.#labels[word] = column;
     const shift = (t % 15) * 2;
     const before = (column[row]! >> shift) & 3;
     if (before < 2) column[row]! += 1 << shift;
@@ -473,12 +473,17 @@ export class Validator {
     return true;
   }
 
+  /** Whether a stance of this id was validated or is in the reference data. */
+  #hasStance(id: string): boolean {
+    return this.#stances.has(id) || (this.#ids.get(STANCE)?.has(id) ?? false);
+  }
+
   /** The reference checks of a sentence-level label; see #segment for `final`. */
   #label(l: SentenceStance, document: number, sentence: number, place: Place, pointer: string, final: boolean): boolean {
     const known = this.#texts.has(document);
     const row = this.#sentences.find(sentence);
     const target = this.#targets.has(l.target);
-    const stances = l.stances.every((id) => this.#stances.has(id));
+    const stances = l.stances.every((id) => this.#hasStance(id));
     if (!final && (!known || row < 0 || !target || !stances)) return false;
     if (!known) this.report("missing-document", { ...place, pointer: `${pointer}/document` }, `expected document ${JSON.stringify(l.document)} to exist, found none`);
     else if (!(row >= 0 && this.#sentences.document(row, sentence) === document)) {
@@ -486,7 +491,7 @@ export class Validator {
     }
     if (!target) this.report("missing-target", { ...place, pointer: `${pointer}/target` }, `expected target ${JSON.stringify(l.target)} in the target list, found none`);
     l.stances.forEach((id, i) => {
-      if (!this.#stances.has(id)) this.report("missing-stance", { ...place, pointer: `${pointer}/stances/${i}` }, `expected stance ${id} to exist, found none`);
+      if (!this.#hasStance(id)) this.report("missing-stance", { ...place, pointer: `${pointer}/stances/${i}` }, `expected stance ${id} to exist, found none`);
     });
     return true;
   }
@@ -590,6 +595,9 @@ export class Validator {
     return this.incidentCount === 0;
   }
 }
+
+/** The kind whose duplicate-id set holds the stance ids that sentence labels refer to. */
+const STANCE = kindByName("stance")!;
 
 /** The value a JSON Pointer designates inside `root`. */
 function valueAt(root: unknown, pointer: string): unknown {
