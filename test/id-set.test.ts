@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { IdKeys } from "../src/validate/id-keys.js";
 import { IdSet } from "../src/validate/id-set.js";
 
 describe("IdSet", () => {
@@ -51,7 +52,8 @@ describe("IdSet", () => {
   });
 
   it("should take the slower ways, and still answer, past its name and shape limits", () => {
-    const ids = new IdSet({ maxNames: 2, maxShapes: 2 });
+    // Labels take the one shape; the tokens' prefixes, of a second shape, are kept as strings.
+    const ids = new IdSet({ maxNames: 2, maxShapes: 1 });
     const all = [
       ...["a", "b", "c", "d"].map((name) => `x/p1/s1#${name}`),
       ...["x", "y", "z"].flatMap((doc) => [`${doc}/p1/s1/t1`, `${doc}/p1/s2/t1`, `${doc}/p1/s1/t2`]),
@@ -63,6 +65,18 @@ describe("IdSet", () => {
     }
     expect(ids.has("x/p1/s1#e")).toBe(false);
     expect(ids.has("z/p1/s3/t1")).toBe(false);
+  });
+
+  it("should number the documents of its prefixes with the IdKeys it is given", () => {
+    const keys = new IdKeys();
+    const ids = new IdSet({ keys });
+    expect(ids.add("doc-7/e1")).toBe(true);
+    expect(ids.add("doc-8/p2/s1/t1")).toBe(true);
+    expect([keys.knownDocument("doc-7"), keys.knownDocument("doc-8")]).toEqual([0, 1]);
+    // Asking about a document never seen neither numbers it nor finds anything.
+    expect(ids.has("doc-9/e1")).toBe(false);
+    expect(keys.knownDocument("doc-9")).toBe(-1);
+    expect(ids.has("doc-8/p2/s1/t1")).toBe(true);
   });
 });
 

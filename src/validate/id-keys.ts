@@ -73,7 +73,7 @@ export class IdKeys {
     const slash = id.lastIndexOf("/");
     if (slash > 0 && id.charCodeAt(slash + 1) === 0x70 /* p */) {
       const n = digits(id, slash + 2, id.length, 0xffffffff);
-      const doc = n < 0 ? -1 : this.#packable(id, slash);
+      const doc = n < 0 ? -1 : this.packableDocument(id, slash);
       if (doc >= 0) return doc * 0x100000000 + n;
     }
     return this.#odd(id);
@@ -86,15 +86,18 @@ export class IdKeys {
       const before = m < 0 ? -1 : id.lastIndexOf("/", slash - 1);
       if (before > 0 && id.charCodeAt(before + 1) === 0x70 /* p */) {
         const n = digits(id, before + 2, slash, 0xffff);
-        const doc = n < 0 ? -1 : this.#packable(id, before);
+        const doc = n < 0 ? -1 : this.packableDocument(id, before);
         if (doc >= 0) return doc * 0x100000000 + n * 0x10000 + m;
       }
     }
     return this.#odd(id);
   }
 
-  /** The number of the document id id[0, end) if it fits the packed form (2^21 documents), else -1. */
-  #packable(id: string, end: number): number {
+  /**
+   * The number of the document id id[0, end) (interned) if it fits a packed key (below 2^21, so
+   * that `document · 2^32 + low` stays below 2^53), else -1.
+   */
+  packableDocument(id: string, end: number): number {
     const last = this.#last;
     const key = last !== undefined && end === last.length && id.startsWith(last) ? this.#lastKey : this.document(id.slice(0, end));
     return key < 0x200000 ? key : -1;

@@ -87,7 +87,7 @@ export class Validator {
   readonly #entities = new Map<string, Entity>();
   readonly #targets = new Set<string>();
   /** Stance ids of the reference data; those validated are in #ids (see #hasStance). */
-  readonly #stances = new IdSet();
+  readonly #stances = new IdSet({ keys: this.#keys });
   readonly #ids = new Map<RecordKind, IdSet>();
   /** Checks of records whose references were not all known when they were read. */
   readonly #pending: Array<() => void> = [];
@@ -224,7 +224,7 @@ export class Validator {
 
   #unique(kind: RecordKind, id: string, place: Place, pointer: string): void {
     let ids = this.#ids.get(kind);
-    if (!ids) this.#ids.set(kind, (ids = new IdSet()));
+    if (!ids) this.#ids.set(kind, (ids = new IdSet({ keys: this.#keys })));
     if (!ids.add(id)) this.#duplicate(kind, id, place, pointer);
   }
 
