@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { CodePointText } from "../src/code-points.js";
 import type { Incident } from "../src/validate/checks.js";
 import { DocumentTexts } from "../src/validate/document-texts.js";
@@ -16,6 +16,7 @@ import { validateFiles } from "../src/validate/validate-files.js";
 import { Validator } from "../src/validate/validator.js";
 import { detectKind, kindFromFileName, recordKinds } from "../src/record-kinds.js";
 import { DeferredLines } from "../src/validate/deferred-lines.js";
+import { RowStore } from "../src/validate/row-store.js";
 import { Rng, writeJsonlCorpus, type JsonlKind } from "../scripts/bench/synthetic.js";
 
 /**
@@ -114,6 +115,24 @@ describe("validateFiles in any order", () => {
     );
   });
 
+  it("should report the same incidents when what waits goes to a temporary file", async () => {
+    // Which RowStores wrote to their file: the waiting lines, and the mention spans read back.
+    const inFile: number[] = [];
+    const drain = RowStore.prototype.drain;
+    const spy = vi.spyOn(RowStore.prototype, "drain").mockImplementation(function (this: RowStore, each) {
+      inFile.push(this.rowsInFile);
+      drain.call(this, each);
+    });
+    try {
+      const { validator } = await validateFiles(files(shuffled(dir, "b")), { waitingMemory: 2048 });
+      expect(said(validator.incidents)).toEqual(said(inOrder));
+      expect(inFile.length).toBe(2);
+      expect(inFile.every((rows) => rows > 0), String(inFile)).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it("should list incidents by file, in the order files are taken, then by line", async () => {
     const { validator, files: taken } = await validateFiles(files(shuffled(dir, "d")), {});
     const position = (i: Incident) => [taken.indexOf(i.file) === -1 ? taken.length : taken.indexOf(i.file), i.line ?? 0];
@@ -166,19 +185,23 @@ describe("JsonLinesReader", () => {
 });
 
 describe("records whose checks wait for the end", () => {
-  it("should hand deferred lines back grouped by document, in the order added within each, across pages", () => {
-    const deferred = new DeferredLines();
+  it.each([
+    ["in memory", undefined],
+    ["from a temporary file", 4096],
+  ])("should hand deferred lines back grouped by document, in the order added within each, across pages (%s)", (_, budget) => {
+    const deferred = new DeferredLines(budget === undefined ? undefined : { budget });
     const kind = kindFromFileName("entities.jsonl");
     const added: Array<[document: number, line: number]> = [];
     const rng = new Rng("deferred");
     for (let line = 1; line <= 40_000; line++) {
       const document = Math.floor(rng.next() * 50);
       added.push([document, line]);
-      deferred.add(document, line, { file: line % 2 ? "a.jsonl" : "b.jsonl", offset: line * 10, length: line % 7 }, kind);
+      // Offsets past 2^32 (files over 4 GiB) come back whole.
+      deferred.add(document, line, { file: line % 2 ? "a.jsonl" : "b.jsonl", offset: line * 1_000_003, length: line % 7 }, kind);
     }
     const got: Array<[number, number]> = [];
     deferred.drain((location, line, fallback) => {
-      expect([location.file, location.offset, location.length, fallback]).toEqual([line % 2 ? "a.jsonl" : "b.jsonl", line * 10, line % 7, kind]);
+      expect([location.file, location.offset, location.length, fallback]).toEqual([line % 2 ? "a.jsonl" : "b.jsonl", line * 1_000_003, line % 7, kind]);
       got.push([added[line - 1]![0], line]);
     });
     expect(got).toEqual([...added].sort((x, y) => x[0] - y[0] || x[1] - y[1]));
@@ -381,9 +404,12 @@ describe("NumberTable and IdKeys (property)", () => {
   });
 });
 
-describe("MentionNesting", () => {
+describe.each([
+  ["in memory", undefined],
+  ["from a temporary file", 20],
+])("MentionNesting (spans read back %s)", (_, budget) => {
   const run = (spans: Array<[doc: number, start: number, end: number, line: number, rereadable: boolean]>) => {
-    const nesting = new MentionNesting();
+    const nesting = new MentionNesting(budget === undefined ? undefined : { budget });
     for (const [doc, start, end, line, rereadable] of spans) nesting.add(doc, start, end, "m.jsonl", line, rereadable);
     const findings: NestingFinding[] = [];
     nesting.finish(
@@ -405,6 +431,15 @@ describe("MentionNesting", () => {
 
   it("should combine spans given in memory with spans read back from the file", () => {
     expect(run([[1, 0, 10, 1, true], [2, 0, 5, 2, true], [1, 1, 9, 3, false], [1, 2, 8, 4, false]])).toEqual(["depth 1 4"]);
+  });
+
+  it("should find what each of many reopened documents holds, one document at a time", () => {
+    // Documents 0–29, each with a crossing pair and a mention two levels deep, every mention of
+    // them in its own place in the file: each document is reopened, and read back at the end.
+    const spans: Array<[number, number, number, number, boolean]> = [];
+    for (const [start, end] of [[0, 10], [5, 15], [20, 40], [22, 38], [24, 36]]) for (let doc = 0; doc < 30; doc++) spans.push([doc, start!, end!, spans.length + 1, true]);
+    const expected = Array.from({ length: 30 }, (_, doc) => [`crossing ${doc} ${31 + doc}`, `depth ${doc} ${121 + doc}`]).flat();
+    expect(run(spans)).toEqual(expected);
   });
 });
 

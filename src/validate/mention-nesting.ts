@@ -1,3 +1,4 @@
+import { RowStore, type RowStoreOptions } from "./row-store.js";
 import { SpanStore, type NestingProblem, type SpanAt } from "./span-store.js";
 
 export interface NestingFinding {
@@ -15,9 +16,9 @@ export type RereadSpan = (document: number, start: number, end: number, file: st
  * document's spans are swept as soon as the next document's mentions begin, and freed: memory then
  * does not grow with their number. A document whose mentions come back later (reopened) is swept
  * again at the end from all its spans, read back from their files, and what its early sweep found
- * is dropped; the spans of every such document are held together then (12–16 bytes a span), so
- * input in no order costs memory in proportion to its mentions. Spans that cannot be read back
- * (records given in memory, JSON arrays) are held until the end.
+ * is dropped. The spans read back go to a RowStore and come out grouped by document, so only one
+ * such document's spans are held at a time, and input in no order costs bounded memory. Spans
+ * that cannot be read back (records given in memory, JSON arrays) are held until the end.
  */
 export class MentionNesting {
   #current = -1;
@@ -26,6 +27,11 @@ export class MentionNesting {
   readonly #swept = new Set<number>();
   readonly #reopened = new Set<number>();
   readonly #early = new Map<number, NestingFinding[]>();
+  readonly #rowOptions: RowStoreOptions | undefined;
+
+  constructor(options?: RowStoreOptions) {
+    this.#rowOptions = options;
+  }
 
   add(document: number, start: number, end: number, file: string, line: number, rereadable: boolean): void {
     if (!rereadable) {
@@ -60,12 +66,28 @@ export class MentionNesting {
     this.#close();
     for (const document of this.#held.keys()) if (this.#swept.has(document)) this.#reopened.add(document);
     if (this.#reopened.size > 0) {
+      const rows = new RowStore(5, this.#rowOptions);
+      const files: string[] = [];
       reread(this.#reopened, (document, start, end, file, line) => {
-        let held = this.#held.get(document);
-        if (!held) this.#held.set(document, (held = new SpanStore()));
-        held.add(start, end, file, line);
+        let f = files.length > 0 && files[files.length - 1] === file ? files.length - 1 : files.indexOf(file);
+        if (f === -1) f = files.push(file) - 1;
+        // Offsets past 2^31 are out of every document's bounds; SpanStore keeps them as the largest int32.
+        rows.add(document, Math.min(start, 0x7fffffff), Math.min(end, 0x7fffffff), f, line);
       });
       for (const document of this.#reopened) this.#early.delete(document);
+      // A document's spans read back follow those held for it (given in memory), as they are added.
+      let current = -1;
+      let store: SpanStore | undefined;
+      rows.drain((row, at) => {
+        if (row[at] !== current) {
+          if (store) this.#sweep(current, store);
+          current = row[at]!;
+          store = this.#held.get(current) ?? new SpanStore();
+          this.#held.delete(current);
+        }
+        store!.add(row[at + 1]!, row[at + 2]!, files[row[at + 3]!]!, row[at + 4]!);
+      });
+      if (store) this.#sweep(current, store);
     }
     for (const [document, store] of this.#held) this.#sweep(document, store);
     const documents = [...this.#early.keys()].sort((a, b) => a - b);

@@ -40,6 +40,12 @@ export interface ValidatorOptions {
   maxIncidents?: number;
   /** Reads lines back from their files, so that document texts need not stay in memory. */
   source?: LineSource;
+  /**
+   * Bytes of memory for records that wait for the end of input (records out of document order),
+   * each kept as the place of its line; past them, the rest go to a temporary file in
+   * `os.tmpdir()`. Default 4 MiB. Input in document order waits for nothing.
+   */
+  waitingMemory?: number;
 }
 
 /** What parseLine returns for a line that holds no JSON value (reported already). */
@@ -92,10 +98,10 @@ export class Validator {
   /** Checks of records whose references were not all known when they were read. */
   readonly #pending: Array<() => void> = [];
   /** The same, for records that can be read again from their line: kept as its place. */
-  readonly #deferred = new DeferredLines();
+  readonly #deferred: DeferredLines;
   /** Reads deferred lines back (created at the end, if any). */
   #lineDecoder: TextDecoder | undefined;
-  readonly #nesting = new MentionNesting();
+  readonly #nesting: MentionNesting;
   /** JSONL files that gave mention spans, with the kind their name suggests, to read them back. */
   readonly #mentionFiles = new Map<string, RecordKind | undefined>();
   /**
@@ -123,6 +129,9 @@ export class Validator {
     this.#enabled = Object.fromEntries(Object.keys(checks).map((c) => [c, checks[c as CheckId].level <= level && (!only || only.has(c)) && !exclude.has(c)]));
     this.#deep = Object.keys(checks).some((c) => this.#enabled[c] && checks[c as CheckId].level >= 3);
     this.#texts = new DocumentTexts(options.source?.read);
+    const waiting = options.waitingMemory === undefined ? undefined : { budget: options.waitingMemory };
+    this.#deferred = new DeferredLines(waiting);
+    this.#nesting = new MentionNesting(waiting);
     const ref = options.reference;
     if (ref) {
       for (const d of ref.documents) this.#texts.add(this.#keys.document(d.id), new CodePointText(d.text), d.text === d.text.normalize("NFC"), undefined, true);
