@@ -92,15 +92,21 @@ export class RowStore {
         this.#fromMemory(each);
         return;
       }
-      let from = 0;
-      while (from < this.#documents) {
-        // The next group: documents whose rows fit the budget together (a bigger one alone).
+      // Groups of documents whose rows fit the budget together (a bigger document alone), found
+      // first so that one buffer, as big as the largest, serves them all.
+      const groups: Array<[from: number, to: number]> = [];
+      let largest = 0;
+      for (let from = 0; from < this.#documents; ) {
         let to = from;
         let rows = 0;
         while (to < this.#documents && (to === from || rows + this.#counts[to]! <= this.#budgetRows)) rows += this.#counts[to++]!;
-        if (rows > 0) this.#group(from, to, rows, each);
+        if (rows > 0) groups.push([from, to]);
+        largest = Math.max(largest, rows);
         from = to;
       }
+      const sorted = new Int32Array(largest * this.#width);
+      const page = new Int32Array(this.#pageRows * this.#width);
+      for (const [from, to] of groups) this.#group(from, to, sorted, page, each);
     } finally {
       this.#reset();
     }
@@ -120,32 +126,29 @@ export class RowStore {
     for (const row of order) each(pages[Math.floor(row / this.#pageRows)]!, (row % this.#pageRows) * w);
   }
 
-  /** Hands back the rows of documents from … to − 1 (`rows` of them), read from every page. */
-  #group(from: number, to: number, rows: number, each: (rows: Int32Array, at: number) => void): void {
+  /** Hands back the rows of documents from … to − 1, read from every page, sorted in `sorted`; `page` holds a page read from the file. */
+  #group(from: number, to: number, sorted: Int32Array, page: Int32Array, each: (rows: Int32Array, at: number) => void): void {
     const w = this.#width;
     // Where the next row of each document goes: a counting sort.
-    const next = new Int32Array(to - from);
-    for (let document = from + 1; document < to; document++) next[document - from] = next[document - from - 1]! + this.#counts[document - 1]!;
-    const sorted = new Int32Array(rows * w);
-    const take = (page: Int32Array, n: number) => {
+    const next = new Int32Array(to - from + 1);
+    for (let document = from; document < to; document++) next[document - from + 1] = next[document - from]! + this.#counts[document]!;
+    const rows = next[to - from]!;
+    const take = (source: Int32Array, n: number) => {
       for (let at = 0; at < n * w; at += w) {
-        const document = page[at]!;
+        const document = source[at]!;
         if (document < from || document >= to) continue;
         const into = next[document - from]!++ * w;
-        for (let k = 0; k < w; k++) sorted[into + k] = page[at + k]!;
+        for (let k = 0; k < w; k++) sorted[into + k] = source[at + k]!;
       }
     };
-    if (this.#filePages > 0) {
-      const buffer = new Int32Array(this.#pageRows * w);
-      const bytes = new Uint8Array(buffer.buffer);
-      for (let p = 0; p < this.#filePages; p++) {
-        readFully(this.#fd, bytes, p * bytes.length);
-        take(buffer, this.#pageRows);
-      }
+    const bytes = new Uint8Array(page.buffer);
+    for (let p = 0; p < this.#filePages; p++) {
+      readFully(this.#fd, bytes, p * bytes.length);
+      take(page, this.#pageRows);
     }
-    for (const page of this.#pages) take(page, this.#pageRows);
+    for (const full of this.#pages) take(full, this.#pageRows);
     take(this.#page, this.#fill);
-    for (let at = 0; at < sorted.length; at += w) each(sorted, at);
+    for (let at = 0; at < rows * w; at += w) each(sorted, at);
   }
 
   /** Moves the full pages in memory to the file; on the first failure, keeps them (and all later ones) in memory. */
