@@ -11,10 +11,10 @@ import { RunIndex } from "./run-index.js";
  * them. The bitsets of the others share one pool, since a typed array each would take about 270
  * bytes of objects for a few bytes of bits. A prefix `<document>/…` with at most two numbers
  * (`doc/e`, `doc/p3/s1/t`, `doc/p3/s1`) is found by a number packed from its document's number,
- * its shape (`/e`, `/p/s/t`: one per kind of id) and its numbers, in a RunIndex, not by a string
- * of its own: there is one such prefix per document, or per sentence, and a string and a map
- * entry for each were 12 of the 26 MiB held at the end of validating all nine files of 34,405
- * documents. When they come in order that is 8 bytes a prefix.
+ * its shape (`/e`, `/p0/s0/t`: the text without its numbers, one per kind of id) and its
+ * numbers, in a RunIndex, not by a string of its own: there is one such prefix per document, or
+ * per sentence, and a string and a map entry for each were 12 of the 26 MiB held at the end of
+ * validating all nine files of 34,405 documents. When they come in order that is 8 bytes a prefix.
  */
 export class IdSet {
   /** Prefix → its row, for prefixes that cannot be packed. */
@@ -177,7 +177,7 @@ export class IdSet {
    * numbers, a below 2^14 and b below 2^10, written without a leading zero: document · 2^32 +
    * shape · 2^24 + a · 2^10 + b, where the shape is rest without its numbers and where they stood.
    * The document is numbered by the IdKeys the validator shares, so that the prefixes of a
-   * document cost no string of their own; the shapes are few (`/e`, `/p/s/t`: one per kind of
+   * document cost no string of their own; the shapes are few (`/e`, `/p0/s0/t`: one per kind of
    * id). One-to-one, and increasing with a and b, so a document's prefixes form one run of the
    * RunIndex when they come in order. STRING when the prefix does not fit (it is kept as a
    * string); ABSENT when it fits but, without `create`, its shape or document was never seen, so
