@@ -137,10 +137,9 @@ export class IdSet {
     let i = id.length;
     while (i > 0 && isDigit(id.charCodeAt(i - 1))) i--;
     if (i < id.length) {
-      if (id.length - i > 9 || id.charCodeAt(i) === 0x30) return -1;
-      let n = 0;
-      for (let j = i; j < id.length; j++) n = n * 10 + id.charCodeAt(j) - 0x30;
-      this.#end = i;
+      // At most nine digits, so that a bit number stays far below 2^31.
+      const n = digits(id, i, id.length, 999_999_999);
+      if (n >= 0) this.#end = i;
       return n;
     }
     while (i > 0 && !isDigit(id.charCodeAt(i - 1))) i--;

@@ -3,10 +3,10 @@ import { NumberTable } from "./number-table.js";
 
 /**
  * Row numbers by integer key, for keys packed as `high · 2^32 + low` (high below 2^21), as IdKeys
- * packs paragraph and sentence ids (high: the document) and IdSet packs id prefixes (high: their
- * shape). Input in document order adds each high part's keys together and in increasing order
- * of their low part, on consecutive rows: those form one run per high part, 4 bytes a key, found
- * by binary search. A hash table (about 21 bytes a key, more while it grows) takes only the keys
+ * packs paragraph and sentence ids and IdSet packs id prefixes (high: the document in both).
+ * Input in document order adds each high part's keys together and in increasing order of their
+ * low part, on consecutive rows: those form one run per high part, 4 bytes a key, found by binary
+ * search. A hash table (about 21 bytes a key, more while it grows) takes only the keys
  * that do not extend their run: out of order, a high part seen again later, negative or larger
  * keys. The caller numbers rows from 0 and keeps its own per-row data.
  */
