@@ -379,6 +379,36 @@ describe("NumberTable and IdKeys (property)", () => {
     );
   });
 
+  it("should find rows as a Map would when thousands of keys come out of order, past several growths of its hash", () => {
+    // Spans of shuffled files: nearly every key starts or misses its run. Lows up to 2^32 - 1 and
+    // highs up to 2^21 - 1 check that both parts are kept whole.
+    const key = fc.tuple(fc.oneof(fc.integer({ min: 0, max: 300 }), fc.constant(2 ** 21 - 1)), fc.oneof(fc.nat(5000), fc.constant(2 ** 32 - 1))).map(([h, low]) => h * 2 ** 32 + low);
+    fc.assert(
+      fc.property(fc.uniqueArray(key, { minLength: 3000, maxLength: 6000 }), fc.nat(), (keys, skipSeed) => {
+        const index = new RunIndex();
+        const model = new Map<number, number>();
+        let rows = 0;
+        keys.forEach((k, i) => {
+          rows += (skipSeed + i) % 7 === 0 ? 1 : 0;
+          model.set(k, rows);
+          index.add(k, rows++);
+          // Found while they are added, as the validator looks them up.
+          const probe = keys[(i * 31) % (i + 1)]!;
+          expect(index.find(probe)).toBe(model.get(probe));
+        });
+        for (const [k, row] of model) expect(index.find(k)).toBe(row);
+        // Same high part and another low, or the other way round: not there.
+        for (const k of keys.slice(0, 200)) {
+          for (const other of [k + 5001, k + 2 ** 32 * 302]) expect(index.find(other)).toBe(model.get(other) ?? -1);
+        }
+        const found = index.keys(rows);
+        for (const [k, row] of model) expect(found[row]).toBe(k);
+        expect(found.filter((k) => !Number.isNaN(k)).length).toBe(model.size);
+      }),
+      { numRuns: 8, seed: 10, endOnFailure: true },
+    );
+  });
+
   it("should give two ids the same number exactly when they are the same id, and name a sentence back", () => {
     const part = fc.constantFrom("d", "doc-1", "a/b", "", "p1", "x-0");
     const num = fc.oneof(fc.constantFrom("1", "2", "10", "65535", "65536", "0", "01", "4294967295", "4294967296", "12a", ""), fc.nat(70000).map(String));

@@ -6,9 +6,12 @@ import { NumberTable } from "./number-table.js";
  * packs paragraph and sentence ids and IdSet packs id prefixes (high: the document in both).
  * Input in document order adds each high part's keys together and in increasing order of their
  * low part, on consecutive rows: those form one run per high part, 4 bytes a key, found by binary
- * search. A hash table (about 21 bytes a key, more while it grows) takes only the keys
- * that do not extend their run: out of order, a high part seen again later, negative or larger
- * keys. The caller numbers rows from 0 and keeps its own per-row data.
+ * search. A key that does not extend its run (out of order, or a high part seen again later)
+ * keeps its low part in the same per-row array and its high part in a second one, and is found
+ * through a hash of row numbers, 4 bytes a slot: about 10–15 bytes a key in all, where a hash
+ * table that held the keys themselves took 16–32, and half again while it grew. Only keys that
+ * cannot be packed (negative, or high from 2^21) go to such a table. The caller numbers rows from
+ * 0 and keeps its own per-row data.
  */
 export class RunIndex {
   /** Per row in a run: its key less the high part (below 2^32). */
@@ -19,7 +22,12 @@ export class RunIndex {
   /** The high part whose run ends at the last row added, or -1. */
   #lastRun = -1;
   #lastRow = -1;
-  /** Rows that are in no run, by key. */
+  /** Per row in no run: its key's high part (made when the first such row comes). */
+  #high: Int32Array<ArrayBuffer> | undefined;
+  /** Rows in no run, as row + 1 (0: an empty slot), hashed by key; at most three quarters full. */
+  #scattered: Int32Array<ArrayBuffer> | undefined;
+  #scatteredSize = 0;
+  /** Keys that cannot be packed, by key. */
   #others: NumberTable | undefined;
   // The last key found: lookups of one key tend to follow each other.
   #foundKey = Number.NaN;
@@ -27,10 +35,49 @@ export class RunIndex {
 
   /** Indexes a key that find() does not know under `row`. */
   add(key: number, row: number): void {
-    if (!this.#extendRun(key, row)) {
+    if (this.#extendRun(key, row)) return;
+    this.#lastRun = -1;
+    const high = Math.floor(key / 0x100000000);
+    if (key < 0 || high >= 0x200000) {
       (this.#others ??= new NumberTable()).add(key, row);
-      this.#lastRun = -1;
+      return;
     }
+    this.#room(row);
+    const highs = (this.#high ??= new Int32Array(this.#low.length));
+    highs[row] = high;
+    this.#low[row] = key - high * 0x100000000;
+    if ((this.#scatteredSize + 1) * 4 > (this.#scattered?.length ?? 0) * 3) this.#rehash();
+    const slots = this.#scattered!;
+    const mask = slots.length - 1;
+    let slot = hash(high, key - high * 0x100000000) & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = row + 1;
+    this.#scatteredSize++;
+  }
+
+  /** Makes the per-row arrays long enough for `row`. */
+  #room(row: number): void {
+    if (row < this.#low.length) return;
+    const size = Math.max(row + 1, Math.floor(this.#low.length * 1.5));
+    this.#low = grown(this.#low, size);
+    if (this.#high) this.#high = grown(this.#high, size);
+  }
+
+  /** Doubles the hash of scattered rows (or makes it), putting every row in its new slot. */
+  #rehash(): void {
+    const old = this.#scattered;
+    const slots = new Int32Array(old ? old.length * 2 : 1024);
+    const mask = slots.length - 1;
+    const highs = this.#high!;
+    if (old) {
+      for (const entry of old) {
+        if (entry === 0) continue;
+        let slot = hash(highs[entry - 1]!, this.#low[entry - 1]!) & mask;
+        while (slots[slot] !== 0) slot = (slot + 1) & mask;
+        slots[slot] = entry;
+      }
+    }
+    this.#scattered = slots;
   }
 
   /** Puts a row at the end of its high part's run if it can go there in order. */
@@ -48,7 +95,7 @@ export class RunIndex {
     // A high part's first key starts its run; later ones extend it while nothing came in between.
     if (length === 0) this.#runFirst[high] = row;
     else if (this.#lastRun !== high || row !== this.#lastRow + 1 || this.#low[row - 1]! >= low) return false;
-    if (row >= this.#low.length) this.#low = grown(this.#low, Math.max(row + 1, Math.floor(this.#low.length * 1.5)));
+    this.#room(row);
     this.#low[row] = low;
     this.#runLength[high] = length + 1;
     this.#lastRun = high;
@@ -60,10 +107,10 @@ export class RunIndex {
   find(key: number): number {
     if (key === this.#foundKey) return this.#foundRow;
     let row = -1;
-    if (key >= 0) {
-      const high = Math.floor(key / 0x100000000);
+    const high = Math.floor(key / 0x100000000);
+    if (key >= 0 && high < 0x200000) {
+      const low = key - high * 0x100000000;
       if (high < this.#runLength.length) {
-        const low = key - high * 0x100000000;
         let from = this.#runFirst[high]!;
         let to = from + this.#runLength[high]! - 1;
         while (from <= to) {
@@ -77,13 +124,25 @@ export class RunIndex {
           }
         }
       }
-    }
-    if (row === -1 && this.#others !== undefined) row = this.#others.get(key);
+      if (row === -1 && this.#scattered !== undefined) row = this.#findScattered(high, low);
+    } else if (this.#others !== undefined) row = this.#others.get(key);
     if (row !== -1) {
       this.#foundKey = key;
       this.#foundRow = row;
     }
     return row;
+  }
+
+  /** The row of a packable key in no run, or -1. */
+  #findScattered(high: number, low: number): number {
+    const slots = this.#scattered!;
+    const highs = this.#high!;
+    const mask = slots.length - 1;
+    for (let slot = hash(high, low) & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[slot]!;
+      if (entry === 0) return -1;
+      if (highs[entry - 1] === high && this.#low[entry - 1] === low) return entry - 1;
+    }
   }
 
   /** The key of every row below `rows` (NaN for a row never added). */
@@ -93,9 +152,24 @@ export class RunIndex {
       const first = this.#runFirst[high]!;
       for (let row = first; row < first + this.#runLength[high]! && row < rows; row++) keys[row] = high * 0x100000000 + this.#low[row]!;
     }
+    if (this.#scattered) {
+      for (const entry of this.#scattered) {
+        if (entry !== 0 && entry <= rows) keys[entry - 1] = this.#high![entry - 1]! * 0x100000000 + this.#low[entry - 1]!;
+      }
+    }
     this.#others?.forEach((key, row) => {
       if (row < rows) keys[row] = key;
     });
     return keys;
   }
+}
+
+/** Mixes a key's two parts (murmur3's finaliser), so that packed keys spread over the slots. */
+function hash(high: number, low: number): number {
+  let h = low ^ Math.imul(high, 0x9e3779b1);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
