@@ -3,8 +3,12 @@
  * published files atomically (all or nothing), then prints a short summary. The outputs are
  * streamed into a staging folder and moved into place only when every one is complete.
  * `--check` writes nothing and fails when a committed output differs from a fresh build.
+ * `--compile` (which `npm run build` passes) then compiles the library and CLI into dist/: the CLI
+ * of a checkout (`npx arabic-news-corpus`) runs from there and checks against the corpus in
+ * dist/generated, which would otherwise be the corpus of whenever dist/ was made last.
  */
 import { stageCorpus, summary } from "./build-corpus.js";
+import { compileDist } from "./lib/compile-dist.js";
 import { runMain } from "./lib/run-main.js";
 import { sameContents, Staging } from "./lib/staging.js";
 
@@ -22,6 +26,10 @@ async function main(): Promise<void> {
     }
     staging.commit();
     console.log(summary(manifest));
+    if (process.argv.includes("--compile")) {
+      compileDist();
+      console.log("  compiled the library and the CLI into dist/");
+    }
   } finally {
     staging.discard();
   }
