@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readdirSync, readFileSync } from "node:fs";
 import * as shipped from "../src/generated/corpus-data.js";
 import { Validator } from "../src/validate/validator.js";
 import { published } from "./helpers/published.js";
@@ -78,5 +79,105 @@ describe("Validator sentence labels", () => {
     const stances = [published.stances[0]!.id, `${published.documents[0]!.id}/st999`, published.stances.at(-1)!.id];
     const wrong = labels.map((l) => (l.id === labels[0]!.id ? { ...l, stances } : l));
     expect(incidents([...base, ...wrong])).toEqual([`missing-stance: expected stance ${stances[1]} to exist, found none`]);
+  });
+});
+
+describe("Validator on authored annotation files (quote selectors)", () => {
+  const DOC = "us-iran-iraq-2014";
+  const authored = (name: string): Array<Record<string, unknown>> =>
+    readFileSync(`corpus/annotations/${name}`, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  const entities = authored(`${DOC}.entities.jsonl`);
+  const stances = authored(`${DOC}.stances.jsonl`);
+  const resolutions = authored(`${DOC}.sentence-stance-resolutions.jsonl`);
+
+  /** Validates records as lines of the named files, against `reference`; returns "check pointer (line)". */
+  function incidents(files: Record<string, object[]>, reference: ConstructorParameters<typeof Validator>[0] = { reference: shipped }): string[] {
+    const validator = new Validator(reference);
+    for (const [file, records] of Object.entries(files)) records.forEach((r, i) => validator.record(file, i + 1, r));
+    validator.finish();
+    return validator.incidents.map((i) => `${i.check} ${i.pointer} (${i.file}:${i.line})`);
+  }
+
+  it("should accept the shipped authored annotations", () => {
+    const files = readdirSync("corpus/annotations").filter((f) => f.endsWith(".jsonl"));
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    expect(incidents(Object.fromEntries(files.map((f) => [`corpus/annotations/${f}`, authored(f)])))).toEqual([]);
+  });
+
+  it("should report each mistake the build would refuse, with its check, pointer and line", () => {
+    const e1 = entities[0]!; // فيينا in p1, GPE vienna
+    const st1 = stances[0]!;
+    const found = incidents({
+      [`annotations/${DOC}.entities.jsonl`]: [
+        { ...e1, quote: "لندن", canonical: "لندن" },
+        { ...e1, id: "e2", occurrence: 9 },
+        { ...e1, id: "e3", quote: "يينا", canonical: "يينا" },
+        { ...e1, id: "e4", entity: "ghost-entity" },
+        { ...e1, id: "e5", paragraph: "p99" },
+        { ...e1, id: "e6", type: "PER" },
+        { ...e1, id: "e7", prefix: "و" },
+        { ...e1, id: "e7" },
+      ],
+      [`annotations/${DOC}.stances.jsonl`]: [
+        { ...st1, holder: "ghost-holder" },
+        { ...st1, id: "st2", target: "ghost-target" },
+        { ...st1, id: "st3", evidence: [(st1.evidence as object[])[0], { paragraph: "p1", quote: "لا يوجد هذا النص", occurrence: 1 }] },
+      ],
+      [`annotations/${DOC}.sentence-stance-resolutions.jsonl`]: [
+        { ...resolutions[0]!, sentence: "p99/s1" },
+        { ...resolutions[0]!, target: "ghost-target" },
+      ],
+    });
+    const e = `annotations/${DOC}.entities.jsonl`;
+    const s = `annotations/${DOC}.stances.jsonl`;
+    const r = `annotations/${DOC}.sentence-stance-resolutions.jsonl`;
+    expect(found.sort()).toEqual(
+      [
+        `quote-selector /quote (${e}:1)`,
+        `quote-selector /quote (${e}:2)`,
+        `quote-selector /quote (${e}:3)`,
+        `missing-entity /entity (${e}:4)`,
+        `missing-paragraph /paragraph (${e}:5)`,
+        `entity-type /type (${e}:6)`,
+        `clitic-canonical /canonical (${e}:7)`,
+        `duplicate-id /id (${e}:8)`,
+        `missing-entity /holder (${s}:1)`,
+        `missing-target /target (${s}:2)`,
+        `quote-selector /evidence/1/quote (${s}:3)`,
+        `missing-sentence /sentence (${r}:1)`,
+        `missing-target /target (${r}:2)`,
+      ].sort(),
+    );
+  });
+
+  it("should take the document from the file name, so that the same authored id in two documents is no duplicate", () => {
+    const other = { ...published.documents[0]!, id: "other-doc" };
+    const paragraphs = published.paragraphs.map((p) => ({ ...p, id: p.id.replace(DOC, "other-doc"), document: "other-doc" }));
+    const sentences = published.sentences.map((s) => ({ ...s, id: s.id.replace(DOC, "other-doc"), document: "other-doc", paragraph: s.paragraph.replace(DOC, "other-doc") }));
+    expect(incidents({ "documents.jsonl": [other], "paragraphs.jsonl": paragraphs, "sentences.jsonl": sentences, [`${DOC}.entities.jsonl`]: [entities[0]!], "other-doc.entities.jsonl": [entities[0]!] })).toEqual([]);
+    expect(incidents({ "third-doc.entities.jsonl": [entities[0]!] })).toEqual(["missing-document / (third-doc.entities.jsonl:1)"]);
+  });
+
+  it("should find a quote that crosses a sentence boundary, waiting for sentences given after it", () => {
+    // The first paragraph cut into two sentences after its first word.
+    const p1 = published.sentences[0]!;
+    const cut = p1.text.indexOf(" ");
+    const s1 = { ...p1, end: p1.start + cut, text: p1.text.slice(0, cut) };
+    const s2 = { ...p1, id: `${p1.paragraph}/s2`, index: 2, start: p1.start + cut + 1, text: p1.text.slice(cut + 1) };
+    const across = { ...entities[0]!, quote: p1.text.slice(0, cut + 6), canonical: p1.text.slice(0, cut + 6) };
+    const found = incidents(
+      {
+        [`${DOC}.entities.jsonl`]: [across, { ...entities[0]!, id: "e2" }],
+        "documents.jsonl": published.documents,
+        "paragraphs.jsonl": published.paragraphs,
+        "sentences.jsonl": [s1, s2, ...published.sentences.slice(1)],
+        "entity-catalogue.jsonl": published.catalogue,
+      },
+      {},
+    );
+    expect(found).toEqual([`quote-selector /quote (${DOC}.entities.jsonl:1)`]);
   });
 });

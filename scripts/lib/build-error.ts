@@ -9,8 +9,5 @@ export class BuildError extends Error {
   }
 }
 
-/** Quotes a piece of text for an error message, shortened when long. */
-export function quote(text: string, max = 60): string {
-  const shown = [...text].length > max ? `${[...text].slice(0, max).join("")}…` : text;
-  return JSON.stringify(shown);
-}
+// The validator quotes text in its messages the same way.
+export { quoted as quote } from "../../src/quote-selector.js";

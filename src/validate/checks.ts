@@ -26,6 +26,7 @@ export const checks = {
   "outside-parent": { level: 4, description: "A span lies inside its sentence (or a sentence inside its paragraph)." },
   "grapheme-boundary": { level: 4, description: "Span boundaries do not fall inside a grapheme cluster." },
   "not-nfc": { level: 4, description: "Text is in Unicode Normalization Form C." },
+  "quote-selector": { level: 4, description: "An authored quote selector resolves as the build resolves it: the quote occurs in its paragraph as often as `occurrence` asks, starts and ends on word boundaries, and lies inside one sentence." },
   "clitic-canonical": { level: 5, description: "A mention's prefix begins its text, and its canonical form is the text without the prefix (ل + ال restored after لل)." },
   "entity-type": { level: 5, description: "A mention's type is its catalogue entity's type or one of its declared metonymic types." },
   "nesting-depth": { level: 5, description: "Mentions nest at most one level, and never cross." },

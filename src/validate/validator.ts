@@ -1,4 +1,4 @@
-import type { Document, Entity, EntityMention, EntityType, Paragraph, Sentence, SentenceStance, Stance, StanceTarget } from "../generated/types.js";
+import type { Document, Entity, EntityAnnotation, EntityMention, EntityType, Paragraph, Sentence, SentenceStance, Stance, StanceAnnotation, StanceResolution, StanceTarget } from "../generated/types.js";
 import { jsonErrorOffset } from "./json-error.js";
 import { CodePointText } from "../code-points.js";
 import { detectKind, kindByName, type RecordKind } from "../record-kinds.js";
@@ -14,6 +14,7 @@ import { MentionNesting, type RereadSpan } from "./mention-nesting.js";
 import { DeferredLines } from "./deferred-lines.js";
 import { firstDuplicateKey, minimalJsonLength } from "./scan-keys.js";
 import { insideGraphemeCluster } from "./grapheme-boundary.js";
+import { findQuote, quoted, type QuoteSelector } from "../quote-selector.js";
 
 /** The records a validation may refer to besides those given: by default the shipped corpus. */
 export interface ReferenceData {
@@ -327,10 +328,7 @@ export class Validator {
         this.#unique(kind, m.id, place, pointer);
         const document = this.#keys.document(m.document);
         if (!this.#mention(m, document, place, pointer, false)) this.#wait(() => this.#mention(m, document, place, pointer, true), document, place);
-        if (this.#enabled["clitic-canonical"] && !canonicalAllowed(m.text, m.prefix, m.canonical)) {
-          const allowed = allowedCanonicals(m.text, m.prefix);
-          this.report("clitic-canonical", { ...place, pointer: `${pointer}/canonical` }, allowed.length === 0 ? `expected the prefix ${JSON.stringify(m.prefix)} to begin the text ${JSON.stringify(m.text)}, found it does not` : `expected canonical ${allowed.map((a) => JSON.stringify(a)).join(" or ")}, found ${JSON.stringify(m.canonical)}`);
-        }
+        this.#clitic(m.text, m.prefix, m.canonical, place, pointer);
         if (this.#enabled["nesting-depth"]) {
           const rereadable = this.#locate !== undefined;
           if (rereadable && !this.#mentionFiles.has(place.file)) this.#mentionFiles.set(place.file, this.#fallback);
@@ -355,9 +353,92 @@ export class Validator {
         this.#labelledDocuments.add(document);
         break;
       }
+      case "entity-annotation":
+      case "stance-annotation":
+      case "stance-resolution": {
+        const document = authoredDocument(place.file);
+        // Authored ids (`e1`, `st1`) are unique within their document, which the file names.
+        if (typeof r.id === "string") this.#unique(kind, `${document}/${r.id}`, place, pointer);
+        // Authored files are small and hand-made: a record that must wait for what it refers to
+        // waits whole, not as the place of its line.
+        if (!this.#authored(kind.name, r, document, place, pointer, false)) this.#pending.push(() => this.#authored(kind.name, r, document, place, pointer, true));
+        break;
+      }
       default:
         if (typeof r.id === "string") this.#unique(kind, r.id, place, pointer);
     }
+  }
+
+  /** The clitic rule of a mention, or of an authored one (whose text is its quote). */
+  #clitic(text: string, prefix: string, canonical: string, place: Place, pointer: string): void {
+    if (!this.#enabled["clitic-canonical"] || canonicalAllowed(text, prefix, canonical)) return;
+    const allowed = allowedCanonicals(text, prefix);
+    this.report("clitic-canonical", { ...place, pointer: `${pointer}/canonical` }, allowed.length === 0 ? `expected the prefix ${JSON.stringify(prefix)} to begin the text ${JSON.stringify(text)}, found it does not` : `expected canonical ${allowed.map((a) => JSON.stringify(a)).join(" or ")}, found ${JSON.stringify(canonical)}`);
+  }
+
+  /**
+   * The checks of an authored annotation record (corpus/annotations/<document>.*.jsonl), whose
+   * document is named by its file and whose spans are quote selectors: what the build would
+   * refuse, found before it runs. See #segment for `final`.
+   */
+  #authored(kind: string, r: Record<string, unknown>, document: string, place: Place, pointer: string, final: boolean): boolean {
+    const key = this.#keys.knownDocument(document);
+    const known = key >= 0 && this.#texts.has(key);
+    const entity = kind === "entity-annotation" ? (r as unknown as EntityAnnotation).entity : kind === "stance-annotation" ? (r as unknown as StanceAnnotation).holder : WRITER;
+    const target = kind === "entity-annotation" ? undefined : (r as unknown as StanceAnnotation | StanceResolution).target;
+    if (!final && (!known || (entity !== WRITER && !this.#entities.has(entity)) || (target !== undefined && !this.#targets.has(target)))) return false;
+    if (!known) {
+      this.report("missing-document", { ...place, pointer: pointer || "/" }, `expected document ${JSON.stringify(document)} (named by the file name) in the shipped corpus or the files given, found none`);
+    }
+    if (kind === "entity-annotation") {
+      const a = r as unknown as EntityAnnotation;
+      this.#entity(a.entity, a.type, place, pointer);
+      this.#clitic(a.quote, a.prefix, a.canonical, place, pointer);
+      if (known) this.#selector(a, key, document, place, pointer);
+    } else if (kind === "stance-annotation") {
+      const a = r as unknown as StanceAnnotation;
+      if (entity !== WRITER && !this.#entities.has(entity)) this.report("missing-entity", { ...place, pointer: `${pointer}/holder` }, `expected holder "${WRITER}" or a catalogue entity, found ${JSON.stringify(entity)}`);
+      if (known) a.evidence.forEach((e, i) => this.#selector(e, key, document, place, `${pointer}/evidence/${i}`));
+    } else if (known) {
+      const sentence = this.#keys.sentence(`${document}/${(r as unknown as StanceResolution).sentence}`);
+      const row = this.#sentences.find(sentence);
+      if (!(row >= 0 && this.#sentences.document(row, sentence) === key)) {
+        this.report("missing-sentence", { ...place, pointer: `${pointer}/sentence` }, `expected sentence ${(r as unknown as StanceResolution).sentence} to exist in ${document}, found none`);
+      }
+    }
+    if (target !== undefined && !this.#targets.has(target)) this.report("missing-target", { ...place, pointer: `${pointer}/target` }, `expected target ${JSON.stringify(target)} in the target list, found none`);
+    return true;
+  }
+
+  /** A quote selector of a known document: its paragraph exists, and the quote resolves as the build resolves it. */
+  #selector(selector: QuoteSelector, document: number, documentId: string, place: Place, pointer: string): void {
+    const paragraph = this.#keys.paragraph(`${documentId}/${selector.paragraph}`);
+    const row = this.#paragraphs.find(paragraph);
+    if (!(row >= 0 && this.#paragraphs.document(row, paragraph) === document)) {
+      this.report("missing-paragraph", { ...place, pointer: `${pointer}/paragraph` }, `expected paragraph ${selector.paragraph} to exist in ${documentId}, found none`);
+      return;
+    }
+    const text = this.#text(document);
+    const start = this.#paragraphs.start(row);
+    const end = this.#paragraphs.end(row);
+    // A paragraph out of bounds is reported as such; its text cannot be searched.
+    if (!text || start < 0 || end > text.length || end < start) return;
+    const from = text.toUnit(start);
+    const match = findQuote(text.text.slice(from, text.toUnit(end)), selector.quote, selector.occurrence ?? 1, selector.paragraph);
+    if ("problem" in match) {
+      this.report("quote-selector", { ...place, pointer: `${pointer}/quote` }, match.problem);
+      return;
+    }
+    const first = text.toPoint(from + match.at);
+    const last = text.toPoint(from + match.at + selector.quote.length);
+    // Sentences are numbered from 1 within their paragraph: the quote must lie inside one of them.
+    for (let m = 1; ; m++) {
+      const sentence = this.#keys.sentence(`${documentId}/${selector.paragraph}/s${m}`);
+      const at = this.#sentences.find(sentence);
+      if (at < 0) break;
+      if (this.#sentences.start(at) <= first && last <= this.#sentences.end(at)) return;
+    }
+    this.report("quote-selector", { ...place, pointer: `${pointer}/quote` }, `expected ${quoted(selector.quote)} in ${selector.paragraph} to lie inside one sentence, found it crossing a sentence boundary`);
   }
 
   /** Counts a label of `target` for a sentence; returns how many it had before (0, 1, or 2 for more). */
@@ -603,6 +684,15 @@ export class Validator {
   get valid(): boolean {
     return this.incidentCount === 0;
   }
+}
+
+/**
+ * The document an authored annotation file is about: its name up to the first dot
+ * (`us-iran-iraq-2014.entities.jsonl`), as the build names them.
+ */
+function authoredDocument(file: string): string {
+  const name = file.slice(file.lastIndexOf("/") + 1);
+  return name.slice(0, name.indexOf(".") === -1 ? name.length : name.indexOf("."));
 }
 
 /** The kind whose duplicate-id set holds the stance ids that sentence labels refer to. */
