@@ -29,9 +29,10 @@ describe("Validator references across documents", () => {
     const label = { ...published.sentenceStances[0]!, document: "other-doc" };
     const token = { ...published.tokens[0]!, id: "other-doc/p1/s1/t1", document: "other-doc" };
     const checks = fired([other, mention, stance, label, token]);
-    expect(new Set(checks)).toEqual(new Set(["missing-sentence"]));
+    // The token's id names its own sentence, which its sentence field does not.
+    expect(checks.filter((c) => c !== "missing-sentence")).toEqual(["id-fields"]);
     // one for the mention, the label and the token, and one per evidence span of the stance
-    expect(checks).toHaveLength(3 + stance.evidence.length);
+    expect(checks.filter((c) => c === "missing-sentence")).toHaveLength(3 + stance.evidence.length);
   });
 
   it("should find the stances that labels name in the reference data when only the labels are given", () => {
@@ -44,6 +45,36 @@ describe("Validator references across documents", () => {
   });
 });
 
+describe("Validator ids made from fields", () => {
+  it("should report, for each kind, an id that its fields do not make, naming the id they make", () => {
+    const label = published.sentenceStances[0]!;
+    const validator = new Validator({ reference: shipped });
+    const records = [
+      { ...published.paragraphs[1]!, index: 5 },
+      { ...published.sentences[1]!, index: 1 },
+      { ...published.tokens[1]!, index: 0 },
+      { ...published.mentions[0]!, id: "other-doc/e1" },
+      { ...published.stances[0]!, id: "other-doc/st1" },
+      { ...label, id: `${label.sentence}#${label.target}-x` },
+      // Controls: the published records themselves.
+      published.paragraphs[1]!,
+      published.tokens[1]!,
+      label,
+    ];
+    records.forEach((r, i) => validator.record("input.jsonl", i + 1, r));
+    validator.finish();
+    const found = validator.incidents.filter((i) => i.check === "id-fields");
+    expect(found.map((i) => [i.line, i.pointer, i.message.split(" (")[0]])).toEqual([
+      [1, "/id", `expected id ${published.paragraphs[1]!.document}/p6`],
+      [2, "/id", `expected id ${published.sentences[1]!.paragraph}/s2`],
+      [3, "/id", `expected id ${published.tokens[1]!.sentence}/t1`],
+      [4, "/id", `expected id ${published.mentions[0]!.document}/e<n>`],
+      [5, "/id", `expected id ${published.stances[0]!.document}/st<n>`],
+      [6, "/id", `expected id ${label.id}`],
+    ]);
+  });
+});
+
 describe("Validator sentence labels", () => {
   // More targets than one bit table holds (15), named as the corpus names them.
   const targets = Array.from({ length: 20 }, (_, i) => ({ ...published.targets[0]!, id: `extra-${String.fromCharCode(0x61 + i)}` }));
@@ -53,7 +84,8 @@ describe("Validator sentence labels", () => {
   const base = [...published.documents, ...published.paragraphs, ...sentences, ...published.catalogue, ...published.targets, ...targets, ...published.stances];
 
   function incidents(records: object[]): string[] {
-    const validator = new Validator();
+    // Labels given twice carry ids of their own, so that they are not duplicate ids as well.
+    const validator = new Validator({ exclude: ["id-fields"] });
     records.forEach((r, i) => validator.record("input.jsonl", i + 1, r));
     validator.finish();
     return validator.incidents.map((i) => `${i.check}: ${i.message}`);
@@ -166,7 +198,7 @@ describe("Validator on authored annotation files (quote selectors)", () => {
     const p1 = published.sentences[0]!;
     const cut = p1.text.indexOf(" ");
     const s1 = { ...p1, end: p1.start + cut, text: p1.text.slice(0, cut) };
-    const s2 = { ...p1, id: `${p1.paragraph}/s2`, index: 2, start: p1.start + cut + 1, text: p1.text.slice(cut + 1) };
+    const s2 = { ...p1, id: `${p1.paragraph}/s2`, index: 1, start: p1.start + cut + 1, text: p1.text.slice(cut + 1) };
     const across = { ...entities[0]!, quote: p1.text.slice(0, cut + 6), canonical: p1.text.slice(0, cut + 6) };
     const found = incidents(
       {

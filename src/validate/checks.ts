@@ -15,6 +15,7 @@ export const checks = {
   "unknown-kind": { level: 2, description: "The record's type can be told from its id, its fields, the file name or --type." },
   "schema": { level: 2, description: "The record satisfies its JSON Schema (ajv, all errors, with JSON Pointers)." },
   "duplicate-id": { level: 3, description: "Ids are unique within their record type." },
+  "id-fields": { level: 3, description: "A record's id is the one its fields make: `<document>/p<index + 1>`, `<paragraph>/s<index + 1>`, `<sentence>/t<index + 1>`, `<document>/e<n>`, `<document>/st<n>`, `<sentence>#<target>`." },
   "missing-document": { level: 3, description: "The document referred to exists (shipped corpus or files given)." },
   "missing-paragraph": { level: 3, description: "The paragraph referred to exists and belongs to the record's document." },
   "missing-sentence": { level: 3, description: "The sentence referred to exists and belongs to the record's paragraph or document." },

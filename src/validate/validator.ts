@@ -5,7 +5,7 @@ import { detectKind, kindByName, type RecordKind } from "../record-kinds.js";
 import { checks, type CheckId, type Incident } from "./checks.js";
 import { allowedCanonicals, canonicalAllowed, WRITER } from "../clitics.js";
 import { IdSet } from "./id-set.js";
-import { IdKeys } from "./id-keys.js";
+import { digits, IdKeys } from "./id-keys.js";
 import { RunIndex } from "./run-index.js";
 import { grown } from "./grown.js";
 import { PARAGRAPH_SHAPE, SENTENCE_SHAPE, SpanTable } from "./span-table.js";
@@ -312,6 +312,9 @@ export class Validator {
         } else if (kind.name === "sentence") {
           if (!this.#sentences.add(this.#keys.sentence(s.id), s.start, s.end, document, this.#keys.paragraph(s.paragraph!))) this.#duplicate(kind, s.id, place, pointer);
         } else this.#unique(kind, s.id, place, pointer);
+        const whole = kind.name === "paragraph" ? s.document : kind.name === "sentence" ? s.paragraph! : s.sentence!;
+        const letter = kind.name === "paragraph" ? "p" : kind.name === "sentence" ? "s" : "t";
+        if (!isChildId(s.id, whole, letter, s.index + 1)) this.#idFields(s.id, `${whole}/${letter}${s.index + 1}`, place, pointer);
         if (!this.#segment(kind.name, s, document, place, pointer, false)) this.#wait(() => this.#segment(kind.name, s, document, place, pointer, true), document, place);
         break;
       }
@@ -326,6 +329,7 @@ export class Validator {
       case "entity-mention": {
         const m = r as unknown as EntityMention;
         this.#unique(kind, m.id, place, pointer);
+        if (!isChildId(m.id, m.document, "e", -1)) this.#idFields(m.id, `${m.document}/e<n>`, place, pointer);
         const document = this.#keys.document(m.document);
         if (!this.#mention(m, document, place, pointer, false)) this.#wait(() => this.#mention(m, document, place, pointer, true), document, place);
         this.#clitic(m.text, m.prefix, m.canonical, place, pointer);
@@ -339,6 +343,7 @@ export class Validator {
       case "stance": {
         const s = r as unknown as Stance;
         this.#unique(kind, s.id, place, pointer);
+        if (!isChildId(s.id, s.document, "st", -1)) this.#idFields(s.id, `${s.document}/st<n>`, place, pointer);
         const document = this.#keys.document(s.document);
         if (!this.#stance(s, document, place, pointer, false)) this.#wait(() => this.#stance(s, document, place, pointer, true), document, place);
         break;
@@ -346,6 +351,7 @@ export class Validator {
       case "sentence-stance": {
         const l = r as unknown as SentenceStance;
         this.#unique(kind, l.id, place, pointer);
+        if (l.id.length !== l.sentence.length + 1 + l.target.length || !l.id.startsWith(l.sentence) || !l.id.endsWith(l.target)) this.#idFields(l.id, `${l.sentence}#${l.target}`, place, pointer);
         const document = this.#keys.document(l.document);
         const sentence = this.#keys.sentence(l.sentence);
         if (!this.#label(l, document, sentence, place, pointer, false)) this.#wait(() => this.#label(l, document, sentence, place, pointer, true), document, place);
@@ -367,6 +373,10 @@ export class Validator {
       default:
         if (typeof r.id === "string") this.#unique(kind, r.id, place, pointer);
     }
+  }
+
+  #idFields(id: string, expected: string, place: Place, pointer: string): void {
+    this.report("id-fields", { ...place, pointer: `${pointer}/id` }, `expected id ${expected} (made from the record's fields), found ${JSON.stringify(id)}`);
   }
 
   /** The clitic rule of a mention, or of an authored one (whose text is its quote). */
@@ -684,6 +694,17 @@ export class Validator {
   get valid(): boolean {
     return this.incidentCount === 0;
   }
+}
+
+/**
+ * Whether `id` is `<parent>/<letter><number>`: with that number (`number` ≥ 0, a record's index + 1),
+ * or any number as the schema's pattern allows it (-1). Compared in place: it runs for every record.
+ */
+function isChildId(id: string, parent: string, letter: string, number: number): boolean {
+  const at = parent.length + 1 + letter.length;
+  if (id.length <= at || id.charCodeAt(parent.length) !== 0x2f || !id.startsWith(parent) || !id.startsWith(letter, parent.length + 1)) return false;
+  if (number < 0) return true;
+  return digits(id, at, id.length, 0x7fffffff) === number;
 }
 
 /**
