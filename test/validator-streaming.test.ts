@@ -33,7 +33,7 @@ const ALL_KINDS: JsonlKind[] = ["documents", "paragraphs", "sentences", "tokens"
 /** What an incident says, without where (line numbers change when lines move). */
 const said = (incidents: Incident[]) => incidents.map((i) => `${i.check} ${i.file.split("/").pop()} ${i.pointer ?? ""} ${i.message}`).sort();
 
-/** A synthetic corpus of `documents` documents with some invalid records and two crossing mentions. */
+/** A synthetic corpus of `documents` documents with some invalid records, two crossing mentions and a dangling parent. */
 function corpus(name: string, documents: number): string {
   const dir = join(temp, name);
   writeJsonlCorpus({ dir, seed: name, documents, kinds: ALL_KINDS, invalidFraction: 0.03 });
@@ -43,6 +43,9 @@ function corpus(name: string, documents: number): string {
   const third = lines.findIndex((l) => l.includes('"document":"synth-000003"'));
   const m = JSON.parse(lines[third]!) as { id: string; start: number; end: number };
   lines.push(JSON.stringify({ ...JSON.parse(lines[third]!), id: `synth-000003/e9001`, start: m.start + 1, end: m.end + 1 }));
+  // A mention of the fifth document whose parent does not exist (the parent check's business).
+  const fifth = lines.find((l) => l.includes('"document":"synth-000005"') && !l.includes('"parent"'))!;
+  lines.push(JSON.stringify({ ...JSON.parse(fifth), id: "synth-000005/e9002", parent: "synth-000005/e9999" }));
   writeFileSync(entities, `${lines.join("\n")}\n`);
   return dir;
 }
@@ -79,7 +82,7 @@ describe("validateFiles in any order", () => {
 
   it("should find the planted problems in the published order", () => {
     const checks = new Set(inOrder.map((i) => i.check));
-    for (const check of ["schema", "text-mismatch", "nesting-depth", "missing-sentence"]) expect(checks, check).toContain(check);
+    for (const check of ["schema", "text-mismatch", "nesting-depth", "missing-sentence", "mention-parent"]) expect(checks, check).toContain(check);
     expect(inOrder.filter((i) => i.check === "nesting-depth").map((i) => i.message)).toContainEqual(expect.stringContaining("synth-000003"));
   });
 
@@ -441,18 +444,34 @@ describe.each([
   ["in memory", undefined],
   ["from a temporary file", 20],
 ])("MentionNesting (spans read back %s)", (_, budget) => {
-  const run = (spans: Array<[doc: number, start: number, end: number, line: number, rereadable: boolean]>) => {
+  // A span's mention number is its line; its parent's number is given, or -1 (not checked).
+  const run = (spans: Array<[doc: number, start: number, end: number, line: number, rereadable: boolean, parent?: number]>) => {
     const nesting = new MentionNesting(budget === undefined ? undefined : { budget });
-    for (const [doc, start, end, line, rereadable] of spans) nesting.add(doc, start, end, "m.jsonl", line, rereadable);
+    for (const [doc, start, end, line, rereadable, parent = -1] of spans) nesting.add(doc, start, end, line, parent, "m.jsonl", line, rereadable);
     const findings: NestingFinding[] = [];
     nesting.finish(
       (documents, add: RereadSpan) => {
-        for (const [doc, start, end, line, rereadable] of spans) if (rereadable && documents.has(doc)) add(doc, start, end, "m.jsonl", line);
+        for (const [doc, start, end, line, rereadable, parent = -1] of spans) if (rereadable && documents.has(doc)) add(doc, start, end, line, parent, "m.jsonl", line);
       },
       (f) => findings.push(f),
     );
-    return findings.map((f) => `${f.problem} ${f.document} ${f.at.line}`);
+    return findings.map((f) => `${f.problem} ${f.document} ${f.at.line}${f.parent === undefined ? "" : ` e${f.parent}`}`);
   };
+
+  it("should check each mention's parent against the mentions of its document, reopened or not", () => {
+    // Document 1: e2 inside e1 with e1 as parent (right); e3 inside e1 with no parent; e4 names
+    // e2, which does not enclose it; e5 names e9, which does not exist. Document 2 comes between
+    // e1–e2 and the rest, so that document 1 is reopened, and e9 in document 2 is not e9 of 1.
+    const found = run([
+      [1, 0, 20, 1, true, 0],
+      [1, 2, 6, 2, true, 1],
+      [2, 0, 5, 9, true, 0],
+      [1, 8, 12, 3, true, 0],
+      [1, 14, 18, 4, true, 2],
+      [1, 30, 40, 5, true, 9],
+    ]);
+    expect(found).toEqual(["parent-absent 1 3 e1", "parent-outside 1 4 e2", "parent-missing 1 5 e9"]);
+  });
 
   it("should find a crossing whose two mentions are far apart in the file (the document reopened)", () => {
     expect(run([[1, 0, 10, 1, true], [2, 0, 5, 2, true], [1, 5, 15, 3, true]])).toEqual(["crossing 1 3"]);

@@ -75,6 +75,22 @@ describe("Validator ids made from fields", () => {
   });
 });
 
+describe("Validator mention parents", () => {
+  it("should report a parent in another document where the mention is read, and a nested mention without its parent at the end", () => {
+    const nested = published.mentions.find((m) => m.parent !== undefined)!;
+    const outer = published.mentions.find((m) => m.id === nested.parent)!;
+    const { parent: _, ...orphan } = nested;
+    const validator = new Validator({ reference: shipped });
+    [outer, { ...nested, parent: "other-doc/e1" }].forEach((r, i) => validator.record("a.jsonl", i + 1, r));
+    [outer, orphan, nested].forEach((r, i) => validator.record("b.jsonl", i + 1, r));
+    validator.finish();
+    expect(validator.incidents.filter((i) => i.check === "mention-parent").map((i) => [i.file, i.line, i.pointer, i.message])).toEqual([
+      ["a.jsonl", 2, "/parent", `expected parent ${nested.document}/e<n> (a mention of the same document), found "other-doc/e1"`],
+      ["b.jsonl", 2, "/parent", `expected parent ${outer.id}, the mention at [${outer.start}, ${outer.end}) that encloses [${nested.start}, ${nested.end}), found none`],
+    ]);
+  });
+});
+
 describe("Validator sentence labels", () => {
   // More targets than one bit table holds (15), named as the corpus names them.
   const targets = Array.from({ length: 20 }, (_, i) => ({ ...published.targets[0]!, id: `extra-${String.fromCharCode(0x61 + i)}` }));

@@ -31,6 +31,7 @@ export const checks = {
   "clitic-canonical": { level: 5, description: "A mention's prefix begins its text, and its canonical form is the text without the prefix (ل + ال restored after لل)." },
   "entity-type": { level: 5, description: "A mention's type is its catalogue entity's type or one of its declared metonymic types." },
   "nesting-depth": { level: 5, description: "Mentions nest at most one level, and never cross." },
+  "mention-parent": { level: 5, description: "A mention nested inside another names it as `parent`, and a `parent` is a mention of the same document that encloses the mention." },
   "sentence-label-count": { level: 5, description: "There is exactly one sentence-level label per sentence × target." },
 } as const;
 

@@ -6,10 +6,12 @@ export interface NestingFinding {
   document: number;
   at: SpanAt;
   other: { start: number; end: number };
+  /** The number (`e<n>`) of the parent named, or expected. */
+  parent?: number;
 }
 
 /** Takes one mention span read again from its file. */
-export type RereadSpan = (document: number, start: number, end: number, file: string, line: number) => void;
+export type RereadSpan = (document: number, start: number, end: number, number: number, parent: number, file: string, line: number) => void;
 
 /**
  * The nesting check over all mentions. Mentions usually come grouped by document, so a
@@ -33,15 +35,16 @@ export class MentionNesting {
     this.#rowOptions = options;
   }
 
-  add(document: number, start: number, end: number, file: string, line: number, rereadable: boolean): void {
+  /** A mention's span, its number (`e<n>`) and its parent's (see SpanStore). */
+  add(document: number, start: number, end: number, number: number, parent: number, file: string, line: number, rereadable: boolean): void {
     if (!rereadable) {
       let held = this.#held.get(document);
       if (!held) this.#held.set(document, (held = new SpanStore()));
-      held.add(start, end, file, line);
+      held.add(start, end, number, parent, file, line);
       return;
     }
     if (document === this.#current) {
-      this.#open!.add(start, end, file, line);
+      this.#open!.add(start, end, number, parent, file, line);
       return;
     }
     this.#close();
@@ -53,7 +56,7 @@ export class MentionNesting {
     this.#current = document;
     // One open store at a time: it can start big enough for a typical document.
     this.#open = new SpanStore(256);
-    this.#open.add(start, end, file, line);
+    this.#open.add(start, end, number, parent, file, line);
   }
 
   /**
@@ -66,13 +69,13 @@ export class MentionNesting {
     this.#close();
     for (const document of this.#held.keys()) if (this.#swept.has(document)) this.#reopened.add(document);
     if (this.#reopened.size > 0) {
-      const rows = new RowStore(5, this.#rowOptions);
+      const rows = new RowStore(7, this.#rowOptions);
       const files: string[] = [];
-      reread(this.#reopened, (document, start, end, file, line) => {
+      reread(this.#reopened, (document, start, end, number, parent, file, line) => {
         let f = files.length > 0 && files[files.length - 1] === file ? files.length - 1 : files.indexOf(file);
         if (f === -1) f = files.push(file) - 1;
         // Offsets past 2^31 are out of every document's bounds; SpanStore keeps them as the largest int32.
-        rows.add(document, Math.min(start, 0x7fffffff), Math.min(end, 0x7fffffff), f, line);
+        rows.add(document, Math.min(start, 0x7fffffff), Math.min(end, 0x7fffffff), f, line, number, parent);
       });
       for (const document of this.#reopened) this.#early.delete(document);
       // A document's spans read back follow those held for it (given in memory), as they are added.
@@ -85,7 +88,7 @@ export class MentionNesting {
           store = this.#held.get(current) ?? new SpanStore();
           this.#held.delete(current);
         }
-        store!.add(row[at + 1]!, row[at + 2]!, files[row[at + 3]!]!, row[at + 4]!);
+        store!.add(row[at + 1]!, row[at + 2]!, row[at + 5]!, row[at + 6]!, files[row[at + 3]!]!, row[at + 4]!);
       });
       if (store) this.#sweep(current, store);
     }
@@ -107,10 +110,10 @@ export class MentionNesting {
   }
 
   #sweep(document: number, store: SpanStore): void {
-    store.sweep((problem, at, other) => {
+    store.sweep((problem, at, other, parent) => {
       let found = this.#early.get(document);
       if (!found) this.#early.set(document, (found = []));
-      found.push({ problem, document, at, other });
+      found.push({ problem, document, at, other, ...(parent === undefined ? {} : { parent }) });
     });
   }
 }

@@ -10,11 +10,11 @@ export interface RowStoreOptions {
   directory?: string;
 }
 
-/** Rows per page at most: 16 Ki rows of 6 numbers are 384 KiB. */
+/** Rows per page at most: 16 Ki rows of 8 numbers are 512 KiB. */
 const PAGE_ROWS = 1 << 14;
 
 /**
- * Rows of up to six 32-bit integers, the first a document number (dense, as IdKeys gives them),
+ * Rows of up to eight 32-bit integers, the first a document number (dense, as IdKeys gives them),
  * handed back grouped by document and, within a document, in the order added. It is how records
  * that wait for the end of input are kept when they come in no order: up to `budget` bytes of
  * rows stay in memory, and past that every full page goes to a temporary file, so that memory
@@ -44,7 +44,7 @@ export class RowStore {
   #spillFailed = false;
 
   constructor(width: number, { budget = 4 << 20, directory = tmpdir() }: RowStoreOptions = {}) {
-    if (!(width >= 1 && width <= 6)) throw new RangeError(`expected a row width of 1 to 6 numbers, found ${width}`);
+    if (!(width >= 1 && width <= 8)) throw new RangeError(`expected a row width of 1 to 8 numbers, found ${width}`);
     this.#width = width;
     this.#budgetRows = Math.max(1, Math.floor(budget / (width * 4)));
     // Small budgets (tests) get small pages, so that several pages fit in the budget.
@@ -58,8 +58,8 @@ export class RowStore {
     return this.#filePages * this.#pageRows;
   }
 
-  /** Adds a row: its document number, then up to five more 32-bit integers. */
-  add(document: number, a = 0, b = 0, c = 0, d = 0, e = 0): void {
+  /** Adds a row: its document number, then up to seven more 32-bit integers. */
+  add(document: number, a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0): void {
     if (document >= this.#counts.length) this.#counts = grown(this.#counts, Math.max(this.#counts.length * 2, document + 1));
     this.#counts[document]!++;
     this.#documents = Math.max(this.#documents, document + 1);
@@ -72,6 +72,8 @@ export class RowStore {
     if (w > 3) page[at + 3] = c;
     if (w > 4) page[at + 4] = d;
     if (w > 5) page[at + 5] = e;
+    if (w > 6) page[at + 6] = f;
+    if (w > 7) page[at + 7] = g;
     this.size++;
     if (++this.#fill === this.#pageRows) {
       this.#pages.push(page);

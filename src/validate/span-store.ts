@@ -8,11 +8,16 @@ export interface SpanAt {
   end: number;
 }
 
-export type NestingProblem = "depth" | "crossing";
+/**
+ * What the sweep finds: a mention two levels deep, two mentions crossing, or a mention whose
+ * `parent` is wrong: naming no mention of its document, naming one that does not enclose it, or
+ * missing although another mention encloses it.
+ */
+export type NestingProblem = "depth" | "crossing" | "parent-missing" | "parent-outside" | "parent-absent";
 
 /**
- * Mention spans of one document in compact growable arrays (12 bytes a mention, plus 4 when the
- * mentions come from more than one file), so that nesting can be checked over millions of
+ * Mention spans of one document in compact growable arrays (20 bytes a mention with its number and
+ * its parent's, plus 4 when the mentions come from more than one file), so that nesting can be checked over millions of
  * mentions. Mentions of different sentences never overlap when they lie inside their sentences
  * (checked separately), so one sweep per document is enough.
  */
@@ -20,6 +25,9 @@ export class SpanStore {
   #starts: Int32Array<ArrayBuffer>;
   #ends: Int32Array<ArrayBuffer>;
   #lines: Int32Array<ArrayBuffer>;
+  /** The mention's number (`e<n>`; -1 when its id has none) and its parent's (0: none; -1: not to be checked). */
+  #numbers: Int32Array<ArrayBuffer>;
+  #parents: Int32Array<ArrayBuffer>;
   #files: string[] = [];
   /** Index into #files per span; null while every span comes from #files[0]. */
   #fileIndex: Int32Array<ArrayBuffer> | null = null;
@@ -29,13 +37,17 @@ export class SpanStore {
     this.#starts = new Int32Array(capacity);
     this.#ends = new Int32Array(capacity);
     this.#lines = new Int32Array(capacity);
+    this.#numbers = new Int32Array(capacity);
+    this.#parents = new Int32Array(capacity);
   }
 
-  add(start: number, end: number, file: string, line: number): void {
+  add(start: number, end: number, number: number, parent: number, file: string, line: number): void {
     if (this.size === this.#starts.length) {
       this.#starts = grown(this.#starts);
       this.#ends = grown(this.#ends);
       this.#lines = grown(this.#lines);
+      this.#numbers = grown(this.#numbers);
+      this.#parents = grown(this.#parents);
       if (this.#fileIndex) this.#fileIndex = grown(this.#fileIndex);
     }
     let f = this.#files.length === 0 ? -1 : this.#files[this.#files.length - 1] === file ? this.#files.length - 1 : this.#files.lastIndexOf(file);
@@ -44,15 +56,19 @@ export class SpanStore {
     this.#starts[this.size] = Math.min(start, 0x7fffffff);
     this.#ends[this.size] = Math.min(end, 0x7fffffff);
     this.#lines[this.size] = line;
+    this.#numbers[this.size] = number;
+    this.#parents[this.size] = parent;
     if (this.#fileIndex) this.#fileIndex[this.size] = f;
     this.size++;
   }
 
   /**
-   * Reports each mention nested two levels deep and each pair of crossing mentions. Sorted by
-   * start (longer first), a stack of open spans holds the mentions enclosing the current one.
+   * Reports each mention nested two levels deep, each pair of crossing mentions, and each wrong
+   * `parent`. Sorted by start (longer first), a stack of open spans holds the mentions enclosing
+   * the current one. `other` is the enclosing or crossing span, or the parent's; `parent` the
+   * number of the parent named or expected.
    */
-  sweep(report: (problem: NestingProblem, at: SpanAt, other: { start: number; end: number }) => void): void {
+  sweep(report: (problem: NestingProblem, at: SpanAt, other: { start: number; end: number }, parent?: number) => void): void {
     const starts = this.#starts;
     const ends = this.#ends;
     const n = this.size;
@@ -60,10 +76,11 @@ export class SpanStore {
     let sorted = true;
     for (let i = 1; i < n && sorted; i++) sorted = starts[i - 1]! < starts[i]! || (starts[i - 1] === starts[i] && ends[i - 1]! >= ends[i]!);
     const order = sorted ? null : Array.from({ length: n }, (_, i) => i).sort((a, b) => starts[a]! - starts[b]! || ends[b]! - ends[a]!);
-    // The stack of open spans, and for each span how many distinct mentions enclose it (an
-    // identical span is a duplicate, not an enclosing mention).
+    // The stack of open spans; for each span, how many distinct mentions enclose it and the
+    // innermost of them (an identical span is a duplicate, not an enclosing mention).
     const stack = new Int32Array(n);
     const depth = new Int32Array(n);
+    const enclosing = new Int32Array(n).fill(-1);
     let top = -1;
     for (let k = 0; k < n; k++) {
       const i = order ? order[k]! : k;
@@ -74,10 +91,37 @@ export class SpanStore {
           report("crossing", this.#at(i), { start: starts[outer]!, end: ends[outer]! });
           continue;
         }
-        depth[i] = starts[outer] === starts[i] && ends[outer] === ends[i] ? depth[outer]! : depth[outer]! + 1;
+        const same = starts[outer] === starts[i] && ends[outer] === ends[i];
+        depth[i] = same ? depth[outer]! : depth[outer]! + 1;
+        enclosing[i] = same ? enclosing[outer]! : outer;
         if (depth[i]! > 1) report("depth", this.#at(i), { start: starts[outer]!, end: ends[outer]! });
       }
       stack[++top] = i;
+    }
+    this.#checkParents(enclosing, report);
+  }
+
+  /** The parent checks, in the order the mentions were added. */
+  #checkParents(enclosing: Int32Array, report: (problem: NestingProblem, at: SpanAt, other: { start: number; end: number }, parent?: number) => void): void {
+    const starts = this.#starts;
+    const ends = this.#ends;
+    let byNumber: Map<number, number> | undefined;
+    for (let i = 0; i < this.size; i++) {
+      const parent = this.#parents[i]!;
+      if (parent > 0) {
+        if (!byNumber) {
+          byNumber = new Map();
+          for (let j = this.size - 1; j >= 0; j--) byNumber.set(this.#numbers[j]!, j);
+        }
+        const j = byNumber.get(parent);
+        if (j === undefined) report("parent-missing", this.#at(i), { start: 0, end: 0 }, parent);
+        else if (!(starts[j]! <= starts[i]! && ends[i]! <= ends[j]!) || (starts[j] === starts[i] && ends[j] === ends[i])) {
+          report("parent-outside", this.#at(i), { start: starts[j]!, end: ends[j]! }, parent);
+        }
+      } else if (parent === 0 && enclosing[i]! >= 0) {
+        const outer = enclosing[i]!;
+        report("parent-absent", this.#at(i), { start: starts[outer]!, end: ends[outer]! }, this.#numbers[outer]!);
+      }
     }
   }
 

@@ -333,10 +333,10 @@ export class Validator {
         const document = this.#keys.document(m.document);
         if (!this.#mention(m, document, place, pointer, false)) this.#wait(() => this.#mention(m, document, place, pointer, true), document, place);
         this.#clitic(m.text, m.prefix, m.canonical, place, pointer);
-        if (this.#enabled["nesting-depth"]) {
+        if (this.#enabled["nesting-depth"] || this.#enabled["mention-parent"]) {
           const rereadable = this.#locate !== undefined;
           if (rereadable && !this.#mentionFiles.has(place.file)) this.#mentionFiles.set(place.file, this.#fallback);
-          this.#nesting.add(document, m.start, m.end, place.file, place.line ?? 0, rereadable);
+          this.#nesting.add(document, m.start, m.end, mentionNumber(m.id), this.#parentNumber(m, place, pointer), place.file, place.line ?? 0, rereadable);
         }
         break;
       }
@@ -373,6 +373,17 @@ export class Validator {
       default:
         if (typeof r.id === "string") this.#unique(kind, r.id, place, pointer);
     }
+  }
+
+  /**
+   * The number of a mention's parent for the nesting sweep, which checks that the parent encloses
+   * it: 0 for none, -1 when the parent is not a mention of the same document (reported here).
+   */
+  #parentNumber(m: EntityMention, place: Place, pointer: string): number {
+    if (m.parent === undefined) return 0;
+    if (isChildId(m.parent, m.document, "e", -1)) return mentionNumber(m.parent);
+    this.report("mention-parent", { ...place, pointer: `${pointer}/parent` }, `expected parent ${m.document}/e<n> (a mention of the same document), found ${JSON.stringify(m.parent)}`);
+    return -1;
   }
 
   #idFields(id: string, expected: string, place: Place, pointer: string): void {
@@ -602,11 +613,16 @@ export class Validator {
     this.#deferred.drain((location, line, fallback) => this.#settleLine(location, line, fallback));
     this.#nesting.finish(
       (documents, add) => this.#rereadMentions(documents, add),
-      ({ problem, document, at, other }) => {
+      ({ problem, document, at, other, parent }) => {
         const place = { file: at.file, ...(at.line ? { line: at.line } : {}), pointer: "/start" };
         const id = this.#keys.documentId(document);
-        if (problem === "depth") this.report("nesting-depth", place, `expected at most one level of nesting in ${id}, found [${at.start}, ${at.end}) inside two mentions, the outer [${other.start}, ${other.end})`);
-        else this.report("nesting-depth", place, `expected nested or separate mentions in ${id}, found [${at.start}, ${at.end}) crossing [${other.start}, ${other.end})`);
+        const named = `${id}/e${parent}`;
+        const span = `[${at.start}, ${at.end})`;
+        if (problem === "depth") this.report("nesting-depth", place, `expected at most one level of nesting in ${id}, found ${span} inside two mentions, the outer [${other.start}, ${other.end})`);
+        else if (problem === "crossing") this.report("nesting-depth", place, `expected nested or separate mentions in ${id}, found ${span} crossing [${other.start}, ${other.end})`);
+        else if (problem === "parent-missing") this.report("mention-parent", { ...place, pointer: "/parent" }, `expected parent ${named} to be a mention of ${id}, found none`);
+        else if (problem === "parent-outside") this.report("mention-parent", { ...place, pointer: "/parent" }, `expected parent ${named} to enclose ${span}, found it at ${other.start === at.start && other.end === at.end ? "the same span" : `[${other.start}, ${other.end})`}`);
+        else this.report("mention-parent", { ...place, pointer: "/parent" }, `expected parent ${named}, the mention at [${other.start}, ${other.end}) that encloses ${span}, found none`);
       },
     );
     if (this.#labelledDocuments.size > 0 && this.#targets.size > 0) {
@@ -686,7 +702,8 @@ export class Validator {
         if (kind?.name !== "entity-mention" || !kind.validate(value)) return;
         const m = value as EntityMention;
         const document = this.#keys.knownDocument(m.document);
-        if (documents.has(document)) add(document, m.start, m.end, file, line);
+        // Its parent was checked against its document when first read: only the number is needed now.
+        if (documents.has(document)) add(document, m.start, m.end, mentionNumber(m.id), m.parent === undefined ? 0 : isChildId(m.parent, m.document, "e", -1) ? mentionNumber(m.parent) : -1, file, line);
       });
     }
   }
@@ -705,6 +722,11 @@ function isChildId(id: string, parent: string, letter: string, number: number): 
   if (id.length <= at || id.charCodeAt(parent.length) !== 0x2f || !id.startsWith(parent) || !id.startsWith(letter, parent.length + 1)) return false;
   if (number < 0) return true;
   return digits(id, at, id.length, 0x7fffffff) === number;
+}
+
+/** The number of a mention id `…/e<n>` (the schema's pattern), or -1. */
+function mentionNumber(id: string): number {
+  return digits(id, id.lastIndexOf("/e") + 2, id.length, 0x7fffffff);
 }
 
 /**
