@@ -149,9 +149,29 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Without a listener, a failed write to stdout or stderr is an uncaught 'error' event: a stack
+ * trace and exit 1, as if the data were invalid. A reader that closes the pipe early (`| head`)
+ * has had what it wanted, so EPIPE drops the rest quietly and the exit code stays the verdict;
+ * any other failure (a full disk) is an I/O error, exit 2. Returns whether such a failure occurred.
+ */
+function guardOutput(): () => boolean {
+  let failed = false;
+  for (const [stream, name] of [[process.stdout, "stdout"], [process.stderr, "stderr"]] as const) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") return;
+      failed = true;
+      process.exitCode = 2;
+      if (stream !== process.stderr) process.stderr.write(`arabic-news-corpus: expected to write the output to ${name}, found ${error.code ?? "an error"} (${error.message})\n`);
+    });
+  }
+  return () => failed;
+}
+
 // Run only as the bin, so that importing this module (to call `main` from a test) runs nothing.
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const outputFailed = guardOutput();
   main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
+    process.exitCode = outputFailed() ? 2 : code;
   });
 }
