@@ -87,6 +87,14 @@ export { type, label, wrong };
     expect(result.stdout).toMatch(/^valid: \d+ records in 10 files/m);
   });
 
+  it("should print the installed package's version from the bin, wherever it is run from", () => {
+    const bin = join(project, "node_modules/.bin/arabic-news-corpus");
+    // The project's own package.json has no version: one read from the working directory would show.
+    const result = spawnSync(bin, ["--version"], { cwd: project, encoding: "utf8" });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toBe(`${JSON.parse(readFileSync(join(repo, "package.json"), "utf8")).version}\n`);
+  });
+
   it("should pass publint and arethetypeswrong on the tarball", () => {
     const publint = spawnSync(process.execPath, [join(repo, "node_modules/publint/src/cli.js"), "run", join(project, "node_modules/arabic-news-corpus"), "--strict"], { encoding: "utf8" });
     expect(publint.status, publint.stdout + publint.stderr).toBe(0);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { realpathSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import * as shipped from "../generated/corpus-data.js";
@@ -12,26 +12,70 @@ import { diffRecords, formatDiff } from "./diff.js";
 import { loadRecords, type RecordsByKind } from "./load-records.js";
 import { computeStats, formatStats } from "./stats.js";
 
+/** Each command's part of the usage (synopsis, what it does, its options), printed alone by `<command> --help`. */
+const COMMAND_USAGE: Record<string, [synopsis: string, summary: string, options: string[]]> = {
+  validate: [
+    "validate <files…>",
+    "check JSONL/JSON records in levels 1–5 (globs allowed)",
+    [
+      "--format text|json|github   report format (default text)",
+      "--level <1-5>               run checks up to this level (default 5)",
+      "--only <ids>                run only these check ids (comma-separated)",
+      "--exclude <ids>             skip these check ids (comma-separated)",
+      "--type <kind>               record type of every record (default: detected)",
+      "--max-errors <n>            incidents to print (default 100; all are counted)",
+      "--no-corpus                 do not resolve references against the shipped corpus",
+      "--list-checks               print the check ids and exit",
+    ],
+  ],
+  stats: ["stats [path]", "counts by type, label and document (default: the shipped corpus)", ["--format text|json          output format (default text)"]],
+  diff: ["diff <old> <new>", "records added, removed, relabelled or moved, and the version bump required", ["--format text|json          output format (default text)"]],
+  agree: ["agree <a> <b>", "agreement between two annotation passes (published-format records)", ["--format text|json          output format (default text)"]],
+};
+
+const EXIT_CODES = "exit codes: 0 valid, 1 invalid data, 2 usage or I/O error";
+
 const USAGE = `usage: arabic-news-corpus <command> [options]
 
 commands:
-  validate <files…>   check JSONL/JSON records in levels 1–5 (globs allowed)
-      --format text|json|github   report format (default text)
-      --level <1-5>               run checks up to this level (default 5)
-      --only <ids>                run only these check ids (comma-separated)
-      --exclude <ids>             skip these check ids (comma-separated)
-      --type <kind>               record type of every record (default: detected)
-      --max-errors <n>            incidents to print (default 100; all are counted)
-      --no-corpus                 do not resolve references against the shipped corpus
-      --list-checks               print the check ids and exit
-  stats [path]        counts by type, label and document (default: the shipped corpus)
-      --format text|json
-  diff <old> <new>    records added, removed, relabelled or moved, and the version bump required
-      --format text|json
-  agree <a> <b>       agreement between two annotation passes (published-format records)
-      --format text|json
+${Object.values(COMMAND_USAGE)
+  .map(([synopsis, summary, options]) => [`  ${synopsis.padEnd(18)}  ${summary}`, ...options.map((o) => `      ${o}`)].join("\n"))
+  .join("\n")}
 
-exit codes: 0 valid, 1 invalid data, 2 usage or I/O error`;
+options:
+  -h, --help          print this usage and exit (after a command: that command's part)
+  -v, --version       print the package version and exit
+
+${EXIT_CODES}`;
+
+function commandUsage(command: string): string {
+  const [synopsis, summary, options] = COMMAND_USAGE[command]!;
+  return `usage: arabic-news-corpus ${synopsis} [options]
+
+${summary}
+
+options:
+${[...options, `${"-h, --help".padEnd(26)}  print this usage and exit`].map((o) => `  ${o}`).join("\n")}
+
+${EXIT_CODES}`;
+}
+
+/**
+ * The package's version, read at run time from the package.json two folders above this file (in
+ * dist/cli/ or src/cli/), so that it is the package the bin belongs to whatever the working folder.
+ */
+function packageVersion(): string {
+  const path = fileURLToPath(new URL("../../package.json", import.meta.url));
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new Error(`${path}: expected the package's package.json, found ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const version = (manifest as { version?: unknown } | null)?.version;
+  if (typeof version !== "string") throw new Error(`${path}: expected a "version" string, found ${JSON.stringify(version)}`);
+  return version;
+}
 
 class UsageError extends Error {}
 
@@ -61,8 +105,13 @@ async function validate(args: string[]): Promise<number> {
       "max-errors": { type: "string" },
       "no-corpus": { type: "boolean" },
       "list-checks": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
     },
   });
+  if (values.help) {
+    process.stdout.write(`${commandUsage("validate")}\n`);
+    return 0;
+  }
   if (values["list-checks"]) {
     process.stdout.write(`${formatChecks()}\n`);
     return 0;
@@ -98,8 +147,12 @@ async function validate(args: string[]): Promise<number> {
   return validator.valid ? 0 : 1;
 }
 
-function output(args: string[], positionalCount: [number, number], run: (paths: string[], format: string) => string): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: "string" } } });
+function output(command: string, args: string[], positionalCount: [number, number], run: (paths: string[], format: string) => string): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: "string" }, help: { type: "boolean", short: "h" } } });
+  if (values.help) {
+    process.stdout.write(`${commandUsage(command)}\n`);
+    return 0;
+  }
   const format = formatOption(values.format, ["text", "json"]);
   const [min, max] = positionalCount;
   if (positionals.length < min || positionals.length > max) {
@@ -116,17 +169,17 @@ export async function main(argv: string[]): Promise<number> {
       case "validate":
         return await validate(args);
       case "stats":
-        return output(args, [0, 1], ([path], format) => {
+        return output("stats", args, [0, 1], ([path], format) => {
           const stats = computeStats(path ? loadRecords(path) : shippedRecords());
           return format === "json" ? JSON.stringify(stats, null, 2) : formatStats(stats);
         });
       case "diff":
-        return output(args, [2, 2], ([a, b], format) => {
+        return output("diff", args, [2, 2], ([a, b], format) => {
           const d = diffRecords(loadRecords(a!), loadRecords(b!));
           return format === "json" ? JSON.stringify(d, null, 2) : formatDiff(d);
         });
       case "agree":
-        return output(args, [2, 2], ([a, b], format) => {
+        return output("agree", args, [2, 2], ([a, b], format) => {
           const r = agree(loadRecords(a!), loadRecords(b!));
           return format === "json" ? JSON.stringify(r, null, 2) : formatAgree(r);
         });
@@ -137,6 +190,10 @@ export async function main(argv: string[]): Promise<number> {
       case "--help":
       case "-h":
         process.stdout.write(`${USAGE}\n`);
+        return 0;
+      case "--version":
+      case "-v":
+        process.stdout.write(`${packageVersion()}\n`);
         return 0;
       default:
         throw new UsageError(`expected a command (validate, stats, diff, agree), found ${JSON.stringify(command)}`);

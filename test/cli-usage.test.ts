@@ -1,0 +1,57 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./helpers/run-cli.js";
+
+const version = JSON.parse(readFileSync("package.json", "utf8")).version as string;
+
+describe("the CLI's usage and version", () => {
+  for (const flag of ["--help", "-h"]) {
+    it(`should print the whole usage on stdout and exit 0 for ${flag}`, () => {
+      const run = runCli([flag]);
+      expect(run.status).toBe(0);
+      expect(run.stderr).toBe("");
+      expect(run.stdout).toMatch(/^usage: arabic-news-corpus <command> \[options\]\n/);
+      for (const command of ["validate <files…>", "stats [path]", "diff <old> <new>", "agree <a> <b>", "-h, --help", "-v, --version"]) expect(run.stdout).toContain(command);
+    });
+
+    for (const [command, synopsis] of [
+      ["validate", "validate <files…>"],
+      ["stats", "stats [path]"],
+      ["diff", "diff <old> <new>"],
+      ["agree", "agree <a> <b>"],
+    ] as const) {
+      it(`should print the usage of ${command} on stdout and exit 0 for ${command} ${flag}, even after an invalid --format`, () => {
+        // Asking for help with arguments that would be a usage error still gets the help.
+        const run = runCli([command, "--format", "yaml", flag]);
+        expect(run.status, run.stderr).toBe(0);
+        expect(run.stderr).toBe("");
+        expect(run.stdout).toMatch(new RegExp(`^usage: arabic-news-corpus ${synopsis.replace(/[[\]]/g, "\\$&")} \\[options\\]\\n`));
+        expect(run.stdout).toContain("--format text|json");
+        expect(run.stdout).toContain("-h, --help");
+        expect(run.stdout).toMatch(/exit codes: 0 valid, 1 invalid data, 2 usage or I\/O error\n$/);
+        for (const other of ["validate <files…>", "stats [path]", "diff <old> <new>", "agree <a> <b>"].filter((s) => s !== synopsis)) expect(run.stdout).not.toContain(other);
+      });
+    }
+  }
+
+  it("should list every option of validate in its usage", () => {
+    const run = runCli(["validate", "--help"]);
+    for (const option of ["--format", "--level", "--only", "--exclude", "--type", "--max-errors", "--no-corpus", "--list-checks"]) expect(run.stdout).toContain(option);
+  });
+
+  for (const flag of ["--version", "-v"]) {
+    it(`should print the version from package.json and exit 0 for ${flag}`, () => {
+      const run = runCli([flag]);
+      expect(run.stderr).toBe("");
+      expect(run.stdout).toBe(`${version}\n`);
+      expect(run.status).toBe(0);
+    });
+  }
+
+  it("should still reject an unknown option of a command as a usage error (exit 2)", () => {
+    const run = runCli(["stats", "--bogus"]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/--bogus/);
+  });
+});
