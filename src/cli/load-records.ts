@@ -24,12 +24,16 @@ export function loadRecords(path: string): RecordsByKind {
       .split("\n")
       .forEach((line, i) => {
         if (line.trim() === "") return;
-        let record: Record<string, unknown>;
+        let value: unknown;
         try {
-          record = JSON.parse(line);
+          value = JSON.parse(line);
         } catch (error) {
           throw new Error(`${file}:${i + 1}: expected a JSON record, found invalid JSON (${(error as Error).message.split(" in JSON")[0]}); run \`validate\` for details`);
         }
+        // A file's name gives its records a kind even when they are not objects, and stats, diff
+        // and agree read their fields: null would fail there with no file or line.
+        if (!isObject(value)) throw new Error(`${file}:${i + 1}: expected a JSON object (a record), found ${describe(value, line)}`);
+        const record = value;
         const kind = detectKind(record, fallback)?.name;
         if (!kind) throw new Error(`${file}:${i + 1}: expected a record of a known type (told by its id, its fields or the file name), found ${JSON.stringify(line.slice(0, 60))}`);
         const list = out.get(kind) ?? [];
@@ -38,4 +42,14 @@ export function loadRecords(path: string): RecordsByKind {
       });
   }
   return out;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** A JSON value that is not an object, named by its type and quoted from its line. */
+function describe(value: unknown, line: string): string {
+  if (value === null) return "null";
+  const type = Array.isArray(value) ? "an array" : typeof value === "string" ? "a string" : typeof value === "number" ? "a number" : "a boolean";
+  const text = line.trim();
+  return `${type}, ${text.length > 60 ? `${text.slice(0, 60)}…` : text}`;
 }
