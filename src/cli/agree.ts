@@ -6,6 +6,9 @@ export interface AgreeResult {
   stances?: StanceAgreement;
 }
 
+/** The kinds agree compares, whose fields it reads as typed: load them with `checked` set to this. */
+export const comparedKinds: ReadonlySet<string> = new Set(["entity-mention", "stance", "sentence-stance"]);
+
 /** Agreement between two passes given as published-format records (offsets resolved). */
 export function agree(a: RecordsByKind, b: RecordsByKind): AgreeResult {
   const result: AgreeResult = {};

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { detectKind, kindFromFileName } from "../record-kinds.js";
+import { shown } from "../validate/validator.js";
 
 /** Records by kind name (`entity-mention`, `stance`, …). */
 export type RecordsByKind = Map<string, Array<Record<string, unknown>>>;
@@ -15,8 +16,16 @@ export function jsonlFilesOf(path: string): string[] {
   return files;
 }
 
+export interface LoadOptions {
+  /**
+   * Kinds whose records must satisfy their schema, for a caller that reads their fields as typed
+   * (agree): a record missing one would otherwise fail deep inside it, with no file or line.
+   */
+  checked?: ReadonlySet<string>;
+}
+
 /** Reads every record of the files a path stands for, grouped by kind. */
-export function loadRecords(path: string): RecordsByKind {
+export function loadRecords(path: string, options: LoadOptions = {}): RecordsByKind {
   const out: RecordsByKind = new Map();
   for (const file of jsonlFilesOf(path)) {
     const fallback = kindFromFileName(file);
@@ -34,11 +43,15 @@ export function loadRecords(path: string): RecordsByKind {
         // and agree read their fields: null would fail there with no file or line.
         if (!isObject(value)) throw new Error(`${file}:${i + 1}: expected a JSON object (a record), found ${describe(value, line)}`);
         const record = value;
-        const kind = detectKind(record, fallback)?.name;
+        const kind = detectKind(record, fallback);
         if (!kind) throw new Error(`${file}:${i + 1}: expected a record of a known type (told by its id, its fields or the file name), found ${JSON.stringify(line.slice(0, 60))}`);
-        const list = out.get(kind) ?? [];
+        if (options.checked?.has(kind.name) && !kind.validate(record)) {
+          const e = kind.validate.errors![0]!;
+          throw new Error(`${file}:${i + 1} ${e.instancePath || "/"}: expected ${kind.type} to satisfy "${e.keyword}" (${e.message}), found ${shown(valueAt(record, e.instancePath))}; run \`validate\` for details`);
+        }
+        const list = out.get(kind.name) ?? [];
         list.push(record);
-        out.set(kind, list);
+        out.set(kind.name, list);
       });
   }
   return out;
@@ -52,4 +65,13 @@ function describe(value: unknown, line: string): string {
   const type = Array.isArray(value) ? "an array" : typeof value === "string" ? "a string" : typeof value === "number" ? "a number" : "a boolean";
   const text = line.trim();
   return `${type}, ${text.length > 60 ? `${text.slice(0, 60)}…` : text}`;
+}
+
+/** The value at a JSON pointer of an ajv error (undefined when the record lacks it). */
+function valueAt(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const part of pointer.split("/").slice(1)) {
+    node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[part.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined;
+  }
+  return node;
 }

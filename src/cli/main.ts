@@ -7,7 +7,7 @@ import { kindByName, publishedKinds, recordKinds } from "../record-kinds.js";
 import { checks } from "../validate/checks.js";
 import { formatChecks, formatGithub, formatJson, formatText } from "../validate/format-report.js";
 import { validateFiles } from "../validate/validate-files.js";
-import { agree, formatAgree } from "./agree.js";
+import { agree, comparedKinds, formatAgree } from "./agree.js";
 import { diffRecords, formatDiff } from "./diff.js";
 import { loadRecords, type RecordsByKind } from "./load-records.js";
 import { computeStats, formatStats } from "./stats.js";
@@ -180,7 +180,7 @@ export async function main(argv: string[]): Promise<number> {
         });
       case "agree":
         return output("agree", args, [2, 2], ([a, b], format) => {
-          const r = agree(loadRecords(a!), loadRecords(b!));
+          const r = agree(loadRecords(a!, { checked: comparedKinds }), loadRecords(b!, { checked: comparedKinds }));
           return format === "json" ? JSON.stringify(r, null, 2) : formatAgree(r);
         });
       case undefined:
