@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -229,6 +229,23 @@ describe("validate: files that cannot be read", () => {
     expect(run.report.counts).toEqual({ "file-unreadable": 1 });
     expect(run.report.incidents[0]).toMatchObject({ check: "file-unreadable", file: emoji });
     expect(run.report.incidents[0]!.message).toMatch(/directory/);
+  });
+
+  it("should exit 2 and report a symbolic link loop as such, not as nothing at that path", () => {
+    const loop = join(scratch, "loop.jsonl");
+    symlinkSync(loop, loop);
+    const run = validate([loop]);
+    expect(run.status).toBe(2);
+    expect(run.report.counts).toEqual({ "file-unreadable": 1 });
+    expect(run.report.incidents[0]).toMatchObject({ check: "file-unreadable", file: loop, message: "expected a file, found a symbolic link loop (ELOOP: too many levels of symbolic links)" });
+  });
+
+  it("should exit 2 and report a symbolic link to nothing as such, naming where it points", () => {
+    const link = join(scratch, "dangling.jsonl");
+    symlinkSync(join(scratch, "gone.jsonl"), link);
+    const run = validate([link]);
+    expect(run.status).toBe(2);
+    expect(run.report.incidents[0]).toMatchObject({ check: "file-unreadable", file: link, message: `expected a file, found a symbolic link to nothing (it points to ${JSON.stringify(join(scratch, "gone.jsonl"))})` });
   });
 
   it("should exit 2 when one path is missing, and still validate the files that exist", () => {

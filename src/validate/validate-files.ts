@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, lstatSync, readlinkSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { detectKind, kindFromFileName, recordKinds, type RecordKind } from "../record-kinds.js";
@@ -34,14 +34,28 @@ export async function expandInputs(patterns: string[]): Promise<{ files: string[
     let stat;
     try {
       stat = statSync(pattern);
-    } catch {
-      ioErrors.push({ path: pattern, message: "expected a file, found nothing at that path" });
+    } catch (error) {
+      ioErrors.push({ path: pattern, message: `expected a file, found ${unstatable(pattern, error as NodeJS.ErrnoException)}` });
       continue;
     }
     if (stat.isDirectory()) ioErrors.push({ path: pattern, message: `expected a file, found a directory (give a glob such as ${pattern}/*.jsonl)` });
     else files.push(pattern);
   }
   return { files: [...new Set(files)], ioErrors };
+}
+
+/** What is at a path that stat could not follow: "nothing" only when nothing is there, not even a link. */
+function unstatable(path: string, error: NodeJS.ErrnoException): string {
+  if (error.code === "ELOOP") return "a symbolic link loop (ELOOP: too many levels of symbolic links)";
+  if (error.code === "ENOENT" || error.code === "ENOTDIR") {
+    try {
+      if (lstatSync(path).isSymbolicLink()) return `a symbolic link to nothing (it points to ${JSON.stringify(readlinkSync(path))})`;
+    } catch {
+      // Not even a link: nothing there.
+    }
+    return "nothing at that path";
+  }
+  return `${error.code ?? "an error"} (${error.message})`;
 }
 
 const rank = (kind: RecordKind | undefined) => (kind ? recordKinds.indexOf(kind) : recordKinds.length);
