@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./helpers/run-cli.js";
@@ -53,4 +53,30 @@ describe("agree on records that are objects but not of their schema", () => {
       expect(run.status).toBe(2);
     });
   }
+});
+
+describe("stats, diff and agree on paths that cannot be read", () => {
+  it("should report a symbolic link loop given as the path as such, not as nothing at that path, and exit 2", () => {
+    const loop = join(scratchDir("anc-cli-records-"), "entities.jsonl");
+    symlinkSync(loop, loop);
+    const run = runCli(["stats", loop]);
+    expect(run.stderr).toBe(`arabic-news-corpus: ${loop}: expected a file or folder, found a symbolic link loop (ELOOP: too many levels of symbolic links)\n`);
+    expect(run.status).toBe(2);
+  });
+
+  it("should name a JSONL file in the folder that is a symbolic link loop, with what was expected, and exit 2", () => {
+    const dir = scratchDir("anc-cli-records-");
+    const loop = join(dir, "entities.jsonl");
+    symlinkSync(loop, loop);
+    const run = runCli(["diff", good, dir]);
+    expect(run.stderr).toBe(`arabic-news-corpus: ${loop}: expected a readable file, found a symbolic link loop (ELOOP: too many levels of symbolic links)\n`);
+    expect(run.status).toBe(2);
+  });
+
+  it("should still report a path with nothing at it as nothing at that path", () => {
+    const missing = join(scratchDir("anc-cli-records-"), "none");
+    const run = runCli(["agree", good, missing]);
+    expect(run.stderr).toBe(`arabic-news-corpus: ${missing}: expected a file or folder, found nothing at that path\n`);
+    expect(run.status).toBe(2);
+  });
 });

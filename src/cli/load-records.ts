@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { detectKind, kindFromFileName } from "../record-kinds.js";
+import { unstatable } from "../validate/validate-files.js";
 import { shown } from "../validate/validator.js";
 
 /** Records by kind name (`entity-mention`, `stance`, …). */
@@ -8,8 +9,13 @@ export type RecordsByKind = Map<string, Array<Record<string, unknown>>>;
 
 /** The JSONL files a path stands for: a file, a folder of JSONL, or a package root with corpus/data. */
 export function jsonlFilesOf(path: string): string[] {
-  if (!existsSync(path)) throw new Error(`${path}: expected a file or folder, found nothing at that path`);
-  if (statSync(path).isFile()) return [path];
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    throw new Error(`${path}: expected a file or folder, found ${unstatable(path, error as NodeJS.ErrnoException)}`);
+  }
+  if (stat.isFile()) return [path];
   const data = existsSync(join(path, "corpus/data")) ? join(path, "corpus/data") : path;
   const files = readdirSync(data).filter((f) => f.endsWith(".jsonl")).sort().map((f) => join(data, f));
   if (files.length === 0) throw new Error(`${path}: expected JSONL files (or corpus/data/*.jsonl), found none`);
@@ -29,7 +35,7 @@ export function loadRecords(path: string, options: LoadOptions = {}): RecordsByK
   const out: RecordsByKind = new Map();
   for (const file of jsonlFilesOf(path)) {
     const fallback = kindFromFileName(file);
-    readFileSync(file, "utf8")
+    read(file)
       .split("\n")
       .forEach((line, i) => {
         if (line.trim() === "") return;
@@ -55,6 +61,15 @@ export function loadRecords(path: string, options: LoadOptions = {}): RecordsByK
       });
   }
   return out;
+}
+
+/** A file's text; node's own error would name neither what was expected nor, for some codes, the file. */
+function read(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new Error(`${file}: expected a readable file, found ${unstatable(file, error as NodeJS.ErrnoException)}`);
+  }
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);

@@ -45,7 +45,7 @@ export async function expandInputs(patterns: string[]): Promise<{ files: string[
 }
 
 /** What is at a path that stat could not follow: "nothing" only when nothing is there, not even a link. */
-function unstatable(path: string, error: NodeJS.ErrnoException): string {
+export function unstatable(path: string, error: NodeJS.ErrnoException): string {
   if (error.code === "ELOOP") return "a symbolic link loop (ELOOP: too many levels of symbolic links)";
   if (error.code === "ENOENT" || error.code === "ENOTDIR") {
     try {
