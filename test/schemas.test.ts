@@ -4,6 +4,9 @@ import type { RecordValidator } from "../src/generated/validators.js";
 import { createAjv } from "../scripts/lib/create-ajv.js";
 import { loadSchemas } from "../scripts/lib/schemas.js";
 import { SCHEMA_VERSION } from "../scripts/build-corpus.js";
+import * as shipped from "../src/generated/corpus-data.js";
+import { publishedKinds } from "../src/record-kinds.js";
+import { Validator } from "../src/validate/validator.js";
 
 const schemas = loadSchemas();
 
@@ -63,6 +66,27 @@ describe("schemas", () => {
         expect(compiled(example), `${schema.title} precompiled: ${JSON.stringify(compiled.errors)}`).toBe(true);
       }
     }
+  });
+
+  // ajv sees only the shape: an example can satisfy its schema and still quote text that is not
+  // at its offsets, or refer to records that do not exist. Readers copy examples, so they must be
+  // true of the corpus.
+  it("should accept each published record type's examples with the full validator, against the shipped corpus", () => {
+    const found: string[] = [];
+    for (const kind of publishedKinds) {
+      const schema = schemas.find((s) => s.name === kind.name)!.schema;
+      const records = shipped[kind.exportName as keyof typeof shipped] as Array<{ id: string }>;
+      for (const [index, example] of ((schema.examples as Array<{ id: string }>) ?? []).entries()) {
+        // In place of the shipped record of its id, so that checks over a whole document (one label
+        // per sentence × target) see it among the others, as a real record would be.
+        const others = records.filter((r) => r.id !== example.id);
+        const validator = new Validator({ reference: shipped });
+        [example, ...others].forEach((r, i) => validator.record(`${kind.file}.jsonl`, i + 1, r, "", kind));
+        validator.finish();
+        for (const i of validator.incidents) found.push(`${kind.name}.schema.json examples[${index}]${i.pointer ?? ""}: [${i.check}] ${i.message}`);
+      }
+    }
+    expect(found).toEqual([]);
   });
 
   it("should use only standard draft 2020-12 keywords", () => {
