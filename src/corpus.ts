@@ -46,7 +46,7 @@ export interface Corpus extends Readonly<CorpusData> {
   mentionsOfEntity(entityId: string): EntityMention[];
   /** The document text between two code-point offsets, half-open. */
   slice(documentId: string, start: number, end: number): string;
-  /** The raw source characters and lines that a published span comes from. */
+  /** The raw source characters and lines that a published span comes from, and the rules and repairs that shaped it. */
   rawEvidence(documentId: string, start: number, end: number): RawEvidence;
 }
 

@@ -6,7 +6,10 @@ export interface RawEvidence {
   ranges: Array<{ rawStart: number; rawEnd: number; by?: string }>;
   /** 1-based raw line numbers those characters lie on, ascending. */
   lines: number[];
-  /** Rules and repairs that moved, changed or inserted characters of the span. */
+  /**
+   * Rules and repairs that moved, changed or inserted characters of the span, or that removed raw
+   * characters inside its raw extent (between its first and last raw character).
+   */
   by: string[];
   /** Whether some characters of the span were inserted (no raw source). */
   inserted: boolean;
@@ -36,6 +39,15 @@ export function rawEvidence(map: OffsetMap, rawText: string, start: number, end:
     const rawStart = segment.rawStart + (from - segment.start);
     ranges.push({ rawStart, rawEnd: rawStart + (to - from), ...(segment.by ? { by: segment.by } : {}) });
   }
+  // A removal inside the span (the tatweel of إيــران) leaves every published character a plain
+  // copy, so the segments do not show it; only the removed ranges do.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const r of ranges) {
+    first = Math.min(first, r.rawStart);
+    last = Math.max(last, r.rawEnd);
+  }
+  for (const removal of map.removed) if (removal.rawStart < last && removal.rawEnd > first) by.add(removal.by);
   const lineStarts = lineStartOffsets(rawText);
   const lines = new Set<number>();
   for (const r of ranges) for (let p = r.rawStart; p < r.rawEnd; p++) lines.add(lineOf(lineStarts, p));

@@ -303,7 +303,7 @@ describe("offset map round trip (property)", () => {
     );
   });
 
-  it("should give raw evidence consistent with the map: the raw characters, lines and rules of exactly the span", () => {
+  it("should give raw evidence consistent with the map: the raw characters and lines of exactly the span, and the rules that shaped it", () => {
     const withSpan = scenario.chain(([raw, rules]) => {
       const length = build(raw, repairsFor(raw, rules)).chars.length;
       return fc.tuple(fc.constant(raw), fc.constant(rules), fc.integer({ min: 0, max: length }), fc.integer({ min: 0, max: length }));
@@ -311,13 +311,15 @@ describe("offset map round trip (property)", () => {
     fc.assert(
       fc.property(withSpan, ([raw, rules, a, b]) => {
         const [start, end] = a <= b ? [a, b] : [b, a];
-        const { chars, rawChars, map } = build(raw, repairsFor(raw, rules));
+        const { chars, removed, rawChars, map } = build(raw, repairsFor(raw, rules));
         const span: SourcedChar[] = chars.slice(start, end);
         const evidence = rawEvidence(map, raw, start, end);
+        const sources = span.flatMap((c) => (c.raw === null ? [] : [c.raw]));
+        const removedInside = removed.filter((r) => r.raw > Math.min(...sources) && r.raw < Math.max(...sources)).map((r) => r.by);
         const expandedRanges = evidence.ranges.flatMap((r) => Array.from({ length: r.rawEnd - r.rawStart }, (_, k) => ({ raw: r.rawStart + k, by: r.by ?? null })));
         expect(expandedRanges).toEqual(span.filter((c) => c.raw !== null).map((c) => ({ raw: c.raw, by: c.by })));
         expect(evidence.inserted).toBe(span.some((c) => c.raw === null));
-        expect(evidence.by).toEqual([...new Set(span.flatMap((c) => (c.by ? [c.by] : [])))].sort());
+        expect(evidence.by).toEqual([...new Set([...span.flatMap((c) => (c.by ? [c.by] : [])), ...removedInside])].sort());
         const lineOf = (offset: number) => 1 + rawChars.slice(0, offset).filter((ch) => ch === "\n").length;
         expect(evidence.lines).toEqual([...new Set(span.flatMap((c) => (c.raw === null ? [] : [lineOf(c.raw)])))].sort((x, y) => x - y));
       }),

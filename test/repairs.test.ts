@@ -112,6 +112,15 @@ describe("declared repairs", () => {
     expect(rawSpan).toBe("للتد\uE0A5\uE072");
   });
 
+  it("should name the rule that removed raw characters inside a span, as for the tatweel in إيــران (e10)", () => {
+    const mention = corpus.mention(`${DOC}/e10`)!;
+    const evidence = corpus.rawEvidence(DOC, mention.start, mention.end);
+    expect(evidence.ranges.map((r) => raw.slice(r.rawStart, r.rawEnd).join(""))).toEqual(["إي", "ران"]);
+    expect(map.removed.filter((r) => r.rawStart >= evidence.ranges[0]!.rawEnd && r.rawEnd <= evidence.ranges[1]!.rawStart)).toEqual([{ rawStart: 364, rawEnd: 366, by: "rule:remove-tatweel" }]);
+    expect(evidence.lines).toEqual([7]);
+    expect(evidence.by).toEqual(["rule:remove-tatweel"]);
+  });
+
   it("should show the raw lines a rejoined word comes from", () => {
     const word = "مستشاريه";
     const start = text.indexOf(word);
