@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { publishedKinds } from "../src/record-kinds.js";
 import { runCli } from "./helpers/run-cli.js";
 
 /**
@@ -33,5 +34,12 @@ describe("README examples", () => {
     expect(summary).toContain(`tokens ${manifest.counts.tokens}`);
     expect(summary).toContain(`entity mentions ${manifest.counts.entities}`);
     expect(summary).toContain(`stances ${manifest.counts.stances}`);
+  });
+
+  it("should name exactly the published files that have a Parquet table", () => {
+    const bullet = /^- `parquet\/[\s\S]*?(?=^- )/m.exec(readme)![0];
+    const named = publishedKinds.map((k) => k.file).filter((file) => bullet.includes(`\`${file}\``));
+    const tables = readdirSync("corpus/exports/parquet").map((file) => file.replace(/\.parquet$/, ""));
+    expect(named.sort()).toEqual(tables.sort());
   });
 });
