@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "vite";
@@ -12,6 +12,20 @@ import { repo, scratchDir } from "./helpers/temp-root.js";
  */
 let project = "";
 let tarball = "";
+
+/** The subpath that an `exports` map gives a file of the package (`./`-relative), if any. */
+function subpathOf(exports: Record<string, string | { default: string }>, file: string): string | undefined {
+  for (const [key, value] of Object.entries(exports)) {
+    const target = typeof value === "string" ? value : value.default;
+    const [head, tail] = target.split("*") as [string, string | undefined];
+    if (tail === undefined) {
+      if (target === file) return key;
+    } else if (file.length >= head.length + tail.length && file.startsWith(head) && file.endsWith(tail)) {
+      return key.replace("*", file.slice(head.length, file.length - tail.length));
+    }
+  }
+  return undefined;
+}
 
 const npm = (args: string[], cwd: string) => execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
@@ -93,6 +107,31 @@ export { type, label, wrong };
     const result = spawnSync(bin, ["--version"], { cwd: project, encoding: "utf8" });
     expect(result.status, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toBe(`${JSON.parse(readFileSync(join(repo, "package.json"), "utf8")).version}\n`);
+  });
+
+  it("should resolve every file of each shipped folder that the shipped Markdown names, through package.json exports", () => {
+    const installed = join(project, "node_modules/arabic-news-corpus");
+    const pkg = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
+    const markdown = readdirSync(installed, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".md") && !f.startsWith("corpus/"));
+    const docs = markdown.map((f) => readFileSync(join(installed, f), "utf8")).join("\n");
+    // dist is the library, imported as the package itself; the rest are files users read.
+    const folders = (pkg.files as string[]).filter((f) => f !== "dist" && statSync(join(installed, f)).isDirectory() && docs.includes(`${f}/`));
+    expect(folders).toEqual(expect.arrayContaining(["corpus/data", "corpus/agreement", "corpus/annotations"]));
+    const files = folders.flatMap((folder) => readdirSync(join(installed, folder), { recursive: true, encoding: "utf8" }).map((f) => `${folder}/${f}`)).filter((f) => statSync(join(installed, f)).isFile());
+    const subpaths = new Map(files.map((f) => [f, subpathOf(pkg.exports, `./${f}`)]));
+    writeFileSync(
+      join(project, "resolve.mjs"),
+      `import { fileURLToPath } from "node:url";
+const found = {};
+for (const specifier of JSON.parse(process.argv[2])) {
+  try { found[specifier] = fileURLToPath(import.meta.resolve(specifier)); } catch (error) { found[specifier] = error.code; }
+}
+console.log(JSON.stringify(found));`,
+    );
+    const specifiers = [...subpaths.values()].filter((s) => s !== undefined).map((s) => `arabic-news-corpus${s.slice(1)}`);
+    const resolved = JSON.parse(execFileSync(process.execPath, ["resolve.mjs", JSON.stringify(specifiers)], { cwd: project, encoding: "utf8" }));
+    const reached = Object.fromEntries(files.map((f) => [f, subpaths.get(f) === undefined ? "not exported" : resolved[`arabic-news-corpus${subpaths.get(f)!.slice(1)}`]]));
+    expect(reached).toEqual(Object.fromEntries(files.map((f) => [f, join(installed, f)])));
   });
 
   it("should pass publint and arethetypeswrong on the tarball", () => {
