@@ -1,4 +1,5 @@
 import { SENTENCE_STANCE_LABELS, STANCE_LABELS } from "../generated/labels.js";
+import { recordKinds } from "../record-kinds.js";
 import type { RecordsByKind } from "./load-records.js";
 
 export interface Stats {
@@ -12,10 +13,24 @@ export interface Stats {
 const bump = (table: Record<string, number>, key: string) => void (table[key] = (table[key] ?? 0) + 1);
 const sorted = <T>(table: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(table).sort(([a], [b]) => a.localeCompare(b)));
 
+const rank = new Map(recordKinds.map((kind, i) => [kind.name, i]));
+
+/**
+ * Kinds in dependency order, as the shipped corpus lists them: records loaded from files come in
+ * the order of the file names, and a table by document would otherwise depend on how they sort.
+ */
+const inDependencyOrder = (records: RecordsByKind) => [...records].sort(([a], [b]) => (rank.get(a) ?? rank.size) - (rank.get(b) ?? rank.size));
+
+/** Documents in the order of the document records (as published), then the others as they first appear. */
+function inPublicationOrder<T>(table: Record<string, T>, documents: Array<Record<string, unknown>>): Record<string, T> {
+  const order = new Set([...documents.map((d) => String(d.id)).filter((id) => Object.hasOwn(table, id)), ...Object.keys(table)]);
+  return Object.fromEntries([...order].map((id) => [id, table[id]!]));
+}
+
 /** Counts by record type, by document, by entity type and by stance label per target. */
 export function computeStats(records: RecordsByKind): Stats {
   const stats: Stats = { records: {}, byDocument: {}, entityTypes: {}, stanceLabels: {}, sentenceLabels: {} };
-  for (const [kind, list] of records) {
+  for (const [kind, list] of inDependencyOrder(records)) {
     stats.records[kind] = list.length;
     for (const r of list) {
       if (typeof r.document === "string") bump((stats.byDocument[r.document] ??= {}), kind);
@@ -26,7 +41,7 @@ export function computeStats(records: RecordsByKind): Stats {
   }
   return {
     records: sorted(stats.records),
-    byDocument: sorted(stats.byDocument),
+    byDocument: inPublicationOrder(stats.byDocument, records.get("document") ?? []),
     entityTypes: sorted(stats.entityTypes),
     stanceLabels: sorted(stats.stanceLabels),
     sentenceLabels: sorted(stats.sentenceLabels),
