@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { detectKind, kindFromFileName } from "../record-kinds.js";
 import { unstatable } from "../validate/validate-files.js";
-import { shown } from "../validate/validator.js";
+import { shown, valueAt } from "../validate/validator.js";
 
 /** Records by kind name (`entity-mention`, `stance`, …). */
 export type RecordsByKind = Map<string, Array<Record<string, unknown>>>;
@@ -80,13 +80,4 @@ function describe(value: unknown, line: string): string {
   const type = Array.isArray(value) ? "an array" : typeof value === "string" ? "a string" : typeof value === "number" ? "a number" : "a boolean";
   const text = line.trim();
   return `${type}, ${text.length > 60 ? `${text.slice(0, 60)}…` : text}`;
-}
-
-/** The value at a JSON pointer of an ajv error (undefined when the record lacks it). */
-function valueAt(root: unknown, pointer: string): unknown {
-  let node = root;
-  for (const part of pointer.split("/").slice(1)) {
-    node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[part.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined;
-  }
-  return node;
 }

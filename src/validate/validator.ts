@@ -741,8 +741,8 @@ function authoredDocument(file: string): string {
 /** The kind whose duplicate-id set holds the stance ids that sentence labels refer to. */
 const STANCE = kindByName("stance")!;
 
-/** The value a JSON Pointer designates inside `root`. */
-function valueAt(root: unknown, pointer: string): unknown {
+/** The value a JSON Pointer designates inside `root` (undefined where the value lacks it). */
+export function valueAt(root: unknown, pointer: string): unknown {
   let node = root;
   for (const part of pointer.split("/").slice(1)) {
     const key = part.replace(/~1/g, "/").replace(/~0/g, "~");
