@@ -38,17 +38,18 @@ describe("agree on records that are objects but not of their schema", () => {
   const firstStance = readFileSync(join(good, "stances.jsonl"), "utf8").split("\n")[0]!;
 
   for (const [name, line, expected] of [
-    ["stances.jsonl", "{}", `/: expected Stance to satisfy "required" (must have required property 'id'), found {}`],
-    ["entities.jsonl", "{}", `/: expected EntityMention to satisfy "required" (must have required property 'id'), found {}`],
-    ["sentence-stances.jsonl", "{}", `/: expected SentenceStance to satisfy "required" (must have required property 'id'), found {}`],
-    ["stances.jsonl", JSON.stringify({ ...JSON.parse(firstStance), evidence: "p1/s1" }), `/evidence: expected Stance to satisfy "type" (must be array), found "p1/s1"`],
+    // The whole record has the empty pointer (RFC 6901), shown as nothing.
+    ["stances.jsonl", "{}", `: expected Stance to satisfy "required" (must have required property 'id'), found {}`],
+    ["entities.jsonl", "{}", `: expected EntityMention to satisfy "required" (must have required property 'id'), found {}`],
+    ["sentence-stances.jsonl", "{}", `: expected SentenceStance to satisfy "required" (must have required property 'id'), found {}`],
+    ["stances.jsonl", JSON.stringify({ ...JSON.parse(firstStance), evidence: "p1/s1" }), ` /evidence: expected Stance to satisfy "type" (must be array), found "p1/s1"`],
   ] as const) {
     it(`should name the file, line and pointer of ${line.length > 20 ? "a stance whose evidence is a string" : line} in ${name}, and exit 2`, () => {
       const dir = scratchDir("anc-cli-records-");
       const file = join(dir, name);
       writeFileSync(file, `${line}\n`);
       const run = runCli(["agree", good, dir]);
-      expect(run.stderr).toBe(`arabic-news-corpus: ${file}:1 ${expected}; run \`validate\` for details\n`);
+      expect(run.stderr).toBe(`arabic-news-corpus: ${file}:1${expected}; run \`validate\` for details\n`);
       expect(run.stdout).toBe("");
       expect(run.status).toBe(2);
     });

@@ -75,6 +75,19 @@ describe("Validator ids made from fields", () => {
   });
 });
 
+describe("Validator stance sentences", () => {
+  it("should want a stance's sentences to be those of its evidence, each once, in text order", () => {
+    // A stance with evidence in two paragraphs, the later one first.
+    const [first, second] = [published.stances[0]!, published.stances.find((s) => s.evidence[0]!.sentence !== published.stances[0]!.evidence[0]!.sentence)!];
+    const evidence = [second.evidence[0]!, first.evidence[0]!];
+    const stance = { ...first, evidence, sentences: [first.evidence[0]!.sentence, second.evidence[0]!.sentence] };
+    expect(fired([stance])).toEqual([]);
+    expect(fired([{ ...stance, sentences: [...stance.sentences].reverse() }])).toEqual(["stance-sentences"]);
+    expect(fired([{ ...stance, sentences: [stance.sentences[0]!] }])).toEqual(["stance-sentences"]);
+    expect(fired([{ ...stance, sentences: [...stance.sentences, stance.sentences[1]!] }])).toEqual(["stance-sentences"]);
+  });
+});
+
 describe("Validator mention parents", () => {
   it("should report a parent in another document where the mention is read, and a nested mention without its parent at the end", () => {
     const nested = published.mentions.find((m) => m.parent !== undefined)!;
@@ -206,7 +219,7 @@ describe("Validator on authored annotation files (quote selectors)", () => {
     const paragraphs = published.paragraphs.map((p) => ({ ...p, id: p.id.replace(DOC, "other-doc"), document: "other-doc" }));
     const sentences = published.sentences.map((s) => ({ ...s, id: s.id.replace(DOC, "other-doc"), document: "other-doc", paragraph: s.paragraph.replace(DOC, "other-doc") }));
     expect(incidents({ "documents.jsonl": [other], "paragraphs.jsonl": paragraphs, "sentences.jsonl": sentences, [`${DOC}.entities.jsonl`]: [entities[0]!], "other-doc.entities.jsonl": [entities[0]!] })).toEqual([]);
-    expect(incidents({ "third-doc.entities.jsonl": [entities[0]!] })).toEqual(["missing-document / (third-doc.entities.jsonl:1)"]);
+    expect(incidents({ "third-doc.entities.jsonl": [entities[0]!] })).toEqual(["missing-document  (third-doc.entities.jsonl:1)"]);
   });
 
   it("should find a quote that crosses a sentence boundary, waiting for sentences given after it", () => {

@@ -53,7 +53,7 @@ export function loadRecords(path: string, options: LoadOptions = {}): RecordsByK
         if (!kind) throw new Error(`${file}:${i + 1}: expected a record of a known type (told by its id, its fields or the file name), found ${JSON.stringify(line.slice(0, 60))}`);
         if (options.checked?.has(kind.name) && !kind.validate(record)) {
           const e = kind.validate.errors![0]!;
-          throw new Error(`${file}:${i + 1} ${e.instancePath || "/"}: expected ${kind.type} to satisfy "${e.keyword}" (${e.message}), found ${shown(valueAt(record, e.instancePath))}; run \`validate\` for details`);
+          throw new Error(`${file}:${i + 1}${e.instancePath ? ` ${e.instancePath}` : ""}: expected ${kind.type} to satisfy "${e.keyword}" (${e.message}), found ${shown(valueAt(record, e.instancePath))}; run \`validate\` for details`);
         }
         const list = out.get(kind.name) ?? [];
         list.push(record);

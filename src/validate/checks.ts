@@ -22,6 +22,7 @@ export const checks = {
   "missing-entity": { level: 3, description: "The catalogue entity referred to exists." },
   "missing-target": { level: 3, description: "The stance target referred to exists." },
   "missing-stance": { level: 3, description: "The attributed stance referred to exists." },
+  "stance-sentences": { level: 3, description: "A stance's `sentences` are the sentences of its evidence, each once, in text order." },
   "offset-bounds": { level: 4, description: "0 <= start < end <= length of the document text (code points)." },
   "text-mismatch": { level: 4, description: "`text` equals the document text at [start, end)." },
   "outside-parent": { level: 4, description: "A span lies inside its sentence (or a sentence inside its paragraph)." },

@@ -116,7 +116,8 @@ export class Validator {
   readonly #labels: Array<Int32Array<ArrayBuffer>> = [];
   /** Targets named by labels, numbered in order of appearance. */
   readonly #labelTargets = new Map<string, number>();
-  readonly #labelledDocuments = new Set<number>();
+  /** Documents with sentence labels, and the file their first label came from (where missing ones are reported). */
+  readonly #labelledDocuments = new Map<number, string>();
   /** While line() runs: how to find the line again, and the kind the file name suggests. */
   #locate: ((line: number) => LineLocation) | undefined;
   #fallback: RecordKind | undefined;
@@ -218,13 +219,13 @@ export class Validator {
     const trusted = this.#options.kind === undefined && fallback !== undefined && fallback.validate(value);
     const kind = trusted ? fallback : (this.#options.kind ?? detectKind(value, fallback));
     if (!kind) {
-      this.report("unknown-kind", { file, ...(line !== undefined ? { line } : {}), pointer: pointer || "/" }, "expected a record whose type can be told from its id, its fields, the file name or --type, found none");
+      this.report("unknown-kind", { file, ...(line !== undefined ? { line } : {}), pointer }, "expected a record whose type can be told from its id, its fields, the file name or --type, found none");
       return;
     }
     if (!trusted && !kind.validate(value)) {
       for (const e of kind.validate.errors ?? []) {
-        const detail = e.keyword === "additionalProperties" ? ` (${JSON.stringify(e.params.additionalProperty)})` : e.keyword === "enum" ? ` ${JSON.stringify(e.params.allowedValues)}` : "";
-        this.report("schema", { file, ...(line !== undefined ? { line } : {}), pointer: `${pointer}${e.instancePath}` || "/" }, `expected ${kind.type} to satisfy "${e.keyword}" (${e.message}${detail}), found ${shown(valueAt(value, e.instancePath))}`);
+        const detail = e.keyword === "additionalProperties" ? ` (${JSON.stringify(e.params.additionalProperty)})` : e.keyword === "enum" ? ` ${JSON.stringify(e.params.allowedValues)}` : e.keyword === "const" ? ` ${JSON.stringify(e.params.allowedValue)}` : "";
+        this.report("schema", { file, ...(line !== undefined ? { line } : {}), pointer: `${pointer}${e.instancePath}` }, `expected ${kind.type} to satisfy "${e.keyword}" (${e.message}${detail}), found ${shown(valueAt(value, e.instancePath))}`);
       }
       return;
     }
@@ -344,6 +345,7 @@ export class Validator {
         const s = r as unknown as Stance;
         this.#unique(kind, s.id, place, pointer);
         if (!isChildId(s.id, s.document, "st", -1)) this.#idFields(s.id, `${s.document}/st<n>`, place, pointer);
+        this.#stanceSentences(s, place, pointer);
         const document = this.#keys.document(s.document);
         if (!this.#stance(s, document, place, pointer, false)) this.#wait(() => this.#stance(s, document, place, pointer, true), document, place);
         break;
@@ -356,7 +358,7 @@ export class Validator {
         const sentence = this.#keys.sentence(l.sentence);
         if (!this.#label(l, document, sentence, place, pointer, false)) this.#wait(() => this.#label(l, document, sentence, place, pointer, true), document, place);
         if (this.#countLabel(l.target, sentence) === 1) this.report("sentence-label-count", { ...place, pointer: `${pointer}/id` }, `expected one label for ${l.sentence}#${l.target}, found a second`);
-        this.#labelledDocuments.add(document);
+        if (!this.#labelledDocuments.has(document)) this.#labelledDocuments.set(document, place.file);
         break;
       }
       case "entity-annotation":
@@ -386,6 +388,16 @@ export class Validator {
     return -1;
   }
 
+  /** A stance's `sentences` are those of its evidence, each once, in text order (as the build derives them). */
+  #stanceSentences(s: Stance, place: Place, pointer: string): void {
+    const { evidence, sentences } = s;
+    if (evidence.length === 1 && sentences.length === 1 && evidence[0]!.sentence === sentences[0]) return;
+    const expected = [...new Set(evidence.map((e) => e.sentence))].sort((a, b) => this.#keys.sentence(a) - this.#keys.sentence(b));
+    if (expected.length !== sentences.length || expected.some((id, i) => sentences[i] !== id)) {
+      this.report("stance-sentences", { ...place, pointer: `${pointer}/sentences` }, `expected ${JSON.stringify(expected)} (the sentences of the evidence, in text order), found ${shown(sentences, 200)}`);
+    }
+  }
+
   #idFields(id: string, expected: string, place: Place, pointer: string): void {
     this.report("id-fields", { ...place, pointer: `${pointer}/id` }, `expected id ${expected} (made from the record's fields), found ${JSON.stringify(id)}`);
   }
@@ -409,7 +421,7 @@ export class Validator {
     const target = kind === "entity-annotation" ? undefined : (r as unknown as StanceAnnotation | StanceResolution).target;
     if (!final && (!known || (entity !== WRITER && !this.#entities.has(entity)) || (target !== undefined && !this.#targets.has(target)))) return false;
     if (!known) {
-      this.report("missing-document", { ...place, pointer: pointer || "/" }, `expected document ${JSON.stringify(document)} (named by the file name) in the shipped corpus or the files given, found none`);
+      this.report("missing-document", { ...place, pointer }, `expected document ${JSON.stringify(document)} (named by the file name) in the shipped corpus or the files given, found none`);
     }
     if (kind === "entity-annotation") {
       const a = r as unknown as EntityAnnotation;
@@ -627,10 +639,12 @@ export class Validator {
     );
     if (this.#labelledDocuments.size > 0 && this.#targets.size > 0) {
       this.#sentences.forEach((row, key) => {
-        if (!this.#labelledDocuments.has(this.#sentences.document(row, key))) return;
+        const file = this.#labelledDocuments.get(this.#sentences.document(row, key));
+        if (file === undefined) return;
         for (const target of this.#targets) {
           if (this.#labelCount(target, key) === 0) {
-            this.report("sentence-label-count", { file: "(all input)", pointer: "/" }, `expected one label for ${this.#keys.sentenceId(key)}#${target}, found none`);
+            // A missing label has no line: it is reported on the file that holds the document's labels.
+            this.report("sentence-label-count", { file, pointer: "" }, `expected one label for ${this.#keys.sentenceId(key)}#${target}, found none`);
           }
         }
       });
@@ -779,7 +793,7 @@ function loneSurrogate(value: unknown): string | null {
   while (stack.length > 0) {
     const [node, pointer] = stack.pop()!;
     if (typeof node === "string") {
-      if (LONE_SURROGATE.test(node)) return pointer || "/";
+      if (LONE_SURROGATE.test(node)) return pointer;
     } else if (node && typeof node === "object") {
       for (const [key, child] of Object.entries(node)) {
         if (LONE_SURROGATE.test(key)) return `${pointer}/${key}`;
