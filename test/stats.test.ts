@@ -23,6 +23,17 @@ describe("computeStats", () => {
     expect(Object.keys(computeStats(records).byDocument.d!)).toEqual(["document", "paragraph", "token", "entity-mention"]);
   });
 
+  it("should count a document and a target named constructor, a property of every object, as themselves", () => {
+    const records: RecordsByKind = new Map([
+      ["document", [{ id: "constructor", document: "constructor" }]],
+      ["stance", [{ document: "constructor", target: "plain", label: "FAVOR" }, { document: "constructor", target: "constructor", label: "AGAINST" }]],
+    ]);
+    const stats = computeStats(records);
+    expect(JSON.parse(JSON.stringify(stats.byDocument))).toEqual({ constructor: { document: 1, stance: 2 } });
+    expect(JSON.parse(JSON.stringify(stats.stanceLabels))).toEqual({ constructor: { AGAINST: 1 }, plain: { FAVOR: 1 } });
+    expect(Object.hasOwn(Object, "stance")).toBe(false);
+  });
+
   it("should print the same tables for corpus/data as for the shipped corpus", () => {
     const data = shipped as unknown as Record<string, Array<Record<string, unknown>>>;
     const fromModule: RecordsByKind = new Map(publishedKinds.map((kind) => [kind.name, data[kind.exportName]!]));

@@ -29,14 +29,16 @@ function inPublicationOrder<T>(table: Record<string, T>, documents: Array<Record
 
 /** Counts by record type, by document, by entity type and by stance label per target. */
 export function computeStats(records: RecordsByKind): Stats {
-  const stats: Stats = { records: {}, byDocument: {}, entityTypes: {}, stanceLabels: {}, sentenceLabels: {} };
+  // Tables without a prototype: ids are slugs, and a slug such as "constructor" must count as itself.
+  const table = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+  const stats: Stats = { records: table(), byDocument: table(), entityTypes: table(), stanceLabels: table(), sentenceLabels: table() };
   for (const [kind, list] of inDependencyOrder(records)) {
     stats.records[kind] = list.length;
     for (const r of list) {
-      if (typeof r.document === "string") bump((stats.byDocument[r.document] ??= {}), kind);
+      if (typeof r.document === "string") bump((stats.byDocument[r.document] ??= table()), kind);
       if (kind === "entity-mention") bump(stats.entityTypes, String(r.type));
-      if (kind === "stance") bump((stats.stanceLabels[String(r.target)] ??= {}), String(r.label));
-      if (kind === "sentence-stance") bump((stats.sentenceLabels[String(r.target)] ??= {}), String(r.label));
+      if (kind === "stance") bump((stats.stanceLabels[String(r.target)] ??= table()), String(r.label));
+      if (kind === "sentence-stance") bump((stats.sentenceLabels[String(r.target)] ??= table()), String(r.label));
     }
   }
   return {
