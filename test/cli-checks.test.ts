@@ -1,8 +1,9 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checks } from "../src/validate/checks.js";
 import { runCli } from "./helpers/run-cli.js";
+import { scratchDir } from "./helpers/temp-root.js";
 
 const root = "test/fixtures/checks";
 
@@ -31,4 +32,20 @@ describe("validate: one invalid fixture and one valid twin per check id, end to 
       expect(invalid.stderr).not.toMatch(/\n\s+at /);
     });
   }
+});
+
+describe("validate with the schema check left out", () => {
+  it("should say how many records it could not check past their schema, not only that it found nothing", () => {
+    const file = join(scratchDir("anc-unchecked-"), "entities.jsonl");
+    const mention = readFileSync("corpus/data/entities.jsonl", "utf8").split("\n")[0]!;
+    // The second record's end is a string: text-mismatch cannot look at it.
+    writeFileSync(file, `${mention}\n${JSON.stringify({ ...JSON.parse(mention), end: "61" })}\n`);
+    const text = runCli(["validate", "--only", "text-mismatch", file]);
+    expect(text.stdout.trim()).toBe("valid: 2 records in 1 file; 1 record not checked past the schema, which it fails (the schema check was not run)");
+    const json = JSON.parse(runCli(["validate", "--only", "text-mismatch", "--format", "json", file]).stdout);
+    expect([json.valid, json.unchecked]).toEqual([true, 1]);
+    // With the schema check run, nothing is left unchecked: the record is reported.
+    const full = JSON.parse(runCli(["validate", "--format", "json", file]).stdout);
+    expect([full.unchecked, full.counts]).toEqual([0, { schema: 1 }]);
+  });
 });

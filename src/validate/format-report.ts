@@ -9,6 +9,8 @@ export interface ReportInput {
   incidentCount: number;
   counts: Record<string, number>;
   maxErrors: number;
+  /** Records the checks run could not look at (they fail their schema, which was not run). */
+  unchecked?: number;
 }
 
 const where = (i: Incident) => `${i.file}${i.line !== undefined ? `:${i.line}` : ""}${i.column !== undefined ? `:${i.column}` : ""}${i.pointer ? ` ${i.pointer}` : ""}`;
@@ -22,12 +24,15 @@ export function formatText(r: ReportInput): string {
   return [...lines, summaryLine(r)].join("\n");
 }
 
-/** One line: valid, or how many incidents of which checks. */
+/** One line: valid, or how many incidents of which checks; and how many records were not checked. */
 export function summaryLine(r: ReportInput): string {
   const total = r.incidentCount;
-  return total === 0
-    ? `valid: ${r.records} record${r.records === 1 ? "" : "s"} in ${r.files.length} file${r.files.length === 1 ? "" : "s"}`
-    : `invalid: ${total} incident${total === 1 ? "" : "s"} in ${r.records} record${r.records === 1 ? "" : "s"} (${Object.entries(r.counts).sort().map(([k, v]) => `${k} ${v}`).join(", ")})`;
+  const line =
+    total === 0
+      ? `valid: ${r.records} record${r.records === 1 ? "" : "s"} in ${r.files.length} file${r.files.length === 1 ? "" : "s"}`
+      : `invalid: ${total} incident${total === 1 ? "" : "s"} in ${r.records} record${r.records === 1 ? "" : "s"} (${Object.entries(r.counts).sort().map(([k, v]) => `${k} ${v}`).join(", ")})`;
+  const unchecked = r.unchecked ?? 0;
+  return unchecked === 0 ? line : `${line}; ${unchecked} record${unchecked === 1 ? "" : "s"} not checked past the schema, which ${unchecked === 1 ? "it fails" : "they fail"} (the schema check was not run)`;
 }
 
 /** The machine-readable report; its shape is stable across minor versions. */
@@ -41,6 +46,7 @@ export function formatJson(r: ReportInput): string {
       counts: r.counts,
       incidents: r.incidents.slice(0, r.maxErrors),
       truncated: r.incidentCount > r.maxErrors,
+      unchecked: r.unchecked ?? 0,
     },
     null,
     2,

@@ -82,6 +82,11 @@ export class Validator {
   readonly incidents: Incident[] = [];
   readonly counts: Record<string, number> = {};
   records = 0;
+  /**
+   * Records that fail their schema while the schema check is not run (--only, --exclude, --level 1):
+   * the checks after it could not look at them, so "valid" would say more than was checked.
+   */
+  unchecked = 0;
   /** Total incidents, including those not kept because of maxIncidents. */
   incidentCount = 0;
   readonly #enabled: Record<string, boolean>;
@@ -223,6 +228,7 @@ export class Validator {
       return;
     }
     if (!trusted && !kind.validate(value)) {
+      if (this.#enabled.schema !== true) this.unchecked++;
       for (const e of kind.validate.errors ?? []) {
         const detail = e.keyword === "additionalProperties" ? ` (${JSON.stringify(e.params.additionalProperty)})` : e.keyword === "enum" ? ` ${JSON.stringify(e.params.allowedValues)}` : e.keyword === "const" ? ` ${JSON.stringify(e.params.allowedValue)}` : "";
         this.report("schema", { file, ...(line !== undefined ? { line } : {}), pointer: `${pointer}${e.instancePath}` }, `expected ${kind.type} to satisfy "${e.keyword}" (${e.message}${detail}), found ${shown(valueAt(value, e.instancePath))}`);
