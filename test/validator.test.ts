@@ -88,6 +88,38 @@ describe("Validator stance sentences", () => {
   });
 });
 
+describe("Validator labels against their stances", () => {
+  const validate = (records: object[]) => {
+    const validator = new Validator({ reference: shipped });
+    records.forEach((r, i) => validator.record("input.jsonl", i + 1, r));
+    validator.finish();
+    return validator.incidents.map((i) => `${i.check} ${i.pointer} ${i.line}`);
+  };
+  const labels = published.sentenceStances;
+
+  it("should accept the published labels against the shipped stances (control)", () => {
+    expect(validate(labels)).toEqual([]);
+  });
+
+  it("should derive from a stance given for validation, not from the shipped stance it replaces", () => {
+    const label = labels.find((l) => l.label === "FAVOR" && l.stances.length > 1)!;
+    const turned = { ...published.stances.find((s) => s.id === label.stances[0])!, label: "AGAINST" };
+    // FAVOR and AGAINST now, with no resolution declared.
+    expect(validate([turned, ...labels])).toEqual([`label-derivation /resolution ${labels.indexOf(label) + 2}`]);
+  });
+
+  it("should want FAVOR or AGAINST where the stances conflict, whatever the resolution says", () => {
+    const conflict = labels.find((l) => l.resolution !== undefined)!;
+    const at = labels.indexOf(conflict) + 1;
+    expect(validate(labels.map((l) => (l === conflict ? { ...l, label: "NONE" } : l)))).toEqual([`label-derivation /label ${at}`]);
+  });
+
+  it("should refuse a resolution where the stances do not conflict", () => {
+    const calm = labels.find((l) => l.label === "FAVOR")!;
+    expect(validate(labels.map((l) => (l === calm ? { ...l, resolution: "Nothing to resolve." } : l)))).toEqual([`label-derivation /resolution ${labels.indexOf(calm) + 1}`]);
+  });
+});
+
 describe("Validator mention parents", () => {
   it("should report a parent in another document where the mention is read, and a nested mention without its parent at the end", () => {
     const nested = published.mentions.find((m) => m.parent !== undefined)!;
@@ -137,7 +169,8 @@ describe("Validator sentence labels", () => {
   });
 
   it("should report a label's stance that no record has, and only that one", () => {
-    const stances = [published.stances[0]!.id, `${published.documents[0]!.id}/st999`, published.stances.at(-1)!.id];
+    // The label's own stances and one that does not exist.
+    const stances = [labels[0]!.stances[0]!, `${published.documents[0]!.id}/st999`, ...labels[0]!.stances.slice(1)];
     const wrong = labels.map((l) => (l.id === labels[0]!.id ? { ...l, stances } : l));
     expect(incidents([...base, ...wrong])).toEqual([`missing-stance: expected stance ${stances[1]} to exist, found none`]);
   });

@@ -12,6 +12,7 @@ import { PARAGRAPH_SHAPE, SENTENCE_SHAPE, SpanTable } from "./span-table.js";
 import { DocumentTexts, type LineLocation, type ReadLine } from "./document-texts.js";
 import { MentionNesting, type RereadSpan } from "./mention-nesting.js";
 import { DeferredLines } from "./deferred-lines.js";
+import { StanceLabels } from "./stance-labels.js";
 import { firstDuplicateKey, minimalJsonLength } from "./scan-keys.js";
 import { insideGraphemeCluster } from "./grapheme-boundary.js";
 import { findQuote, quoted, type QuoteSelector } from "../quote-selector.js";
@@ -91,6 +92,8 @@ export class Validator {
   incidentCount = 0;
   readonly #enabled: Record<string, boolean>;
   readonly #deep: boolean;
+  /** Whether labels are compared with their stances (label-stances, label-derivation). */
+  readonly #derivation: boolean;
   readonly #options: ValidatorOptions;
   readonly #keys = new IdKeys();
   readonly #texts: DocumentTexts;
@@ -108,6 +111,8 @@ export class Validator {
   /** Reads deferred lines back (created at the end, if any). */
   #lineDecoder: TextDecoder | undefined;
   readonly #nesting: MentionNesting;
+  /** Sentence labels and the stances they derive from, compared at the end. */
+  readonly #stanceLabels: StanceLabels;
   /** JSONL files that gave mention spans, with the kind their name suggests, to read them back. */
   readonly #mentionFiles = new Map<string, RecordKind | undefined>();
   /**
@@ -135,10 +140,12 @@ export class Validator {
     // Decided once, not per record: these are looked up for every check of every record.
     this.#enabled = Object.fromEntries(Object.keys(checks).map((c) => [c, checks[c as CheckId].level <= level && (!only || only.has(c)) && !exclude.has(c)]));
     this.#deep = Object.keys(checks).some((c) => this.#enabled[c] && checks[c as CheckId].level >= 3);
+    this.#derivation = this.#enabled["label-stances"] === true || this.#enabled["label-derivation"] === true;
     this.#texts = new DocumentTexts(options.source?.read);
     const waiting = options.waitingMemory === undefined ? undefined : { budget: options.waitingMemory };
     this.#deferred = new DeferredLines(waiting);
     this.#nesting = new MentionNesting(waiting);
+    this.#stanceLabels = new StanceLabels(waiting);
     const ref = options.reference;
     if (ref) {
       for (const d of ref.documents) this.#texts.add(this.#keys.document(d.id), new CodePointText(d.text), d.text === d.text.normalize("NFC"), undefined, true);
@@ -146,7 +153,10 @@ export class Validator {
       for (const s of ref.sentences) this.#sentences.add(this.#keys.sentence(s.id), s.start, s.end, this.#keys.document(s.document), this.#keys.paragraph(s.paragraph), true);
       for (const e of ref.entityCatalogue) this.#entities.set(e.id, e);
       for (const t of ref.stanceTargets) this.#targets.add(t.id);
-      for (const s of ref.stances) this.#stances.add(s.id);
+      for (const s of ref.stances) {
+        this.#stances.add(s.id);
+        this.#derivedFrom(s, this.#keys.document(s.document), true);
+      }
     }
   }
 
@@ -353,6 +363,7 @@ export class Validator {
         if (!isChildId(s.id, s.document, "st", -1)) this.#idFields(s.id, `${s.document}/st<n>`, place, pointer);
         this.#stanceSentences(s, place, pointer);
         const document = this.#keys.document(s.document);
+        this.#derivedFrom(s, document, false);
         if (!this.#stance(s, document, place, pointer, false)) this.#wait(() => this.#stance(s, document, place, pointer, true), document, place);
         break;
       }
@@ -365,6 +376,11 @@ export class Validator {
         if (!this.#label(l, document, sentence, place, pointer, false)) this.#wait(() => this.#label(l, document, sentence, place, pointer, true), document, place);
         if (this.#countLabel(l.target, sentence) === 1) this.report("sentence-label-count", { ...place, pointer: `${pointer}/id` }, `expected one label for ${l.sentence}#${l.target}, found a second`);
         if (!this.#labelledDocuments.has(document)) this.#labelledDocuments.set(document, place.file);
+        const low = sentence - document * 0x100000000;
+        if (this.#derivation && sentence >= 0 && low >= 0 && low < 0x100000000) {
+          const stances = l.stances.filter((id) => isChildId(id, l.document, "st", -1)).map(stanceNumber);
+          this.#stanceLabels.label(document, low, l.target, l.label, stances, l.resolution !== undefined, { file: place.file, line: place.line ?? 0 });
+        }
         break;
       }
       case "entity-annotation":
@@ -392,6 +408,18 @@ export class Validator {
     if (isChildId(m.parent, m.document, "e", -1)) return mentionNumber(m.parent);
     this.report("mention-parent", { ...place, pointer: `${pointer}/parent` }, `expected parent ${m.document}/e<n> (a mention of the same document), found ${JSON.stringify(m.parent)}`);
     return -1;
+  }
+
+  /** A stance's rows for the label checks: one per sentence of its evidence (of its own document). */
+  #derivedFrom(s: Stance, document: number, reference: boolean): void {
+    if (!this.#derivation || !isChildId(s.id, s.document, "st", -1)) return;
+    const lows = new Set<number>();
+    for (const e of s.evidence) {
+      const key = this.#keys.sentence(e.sentence);
+      const low = key - document * 0x100000000;
+      if (key >= 0 && low >= 0 && low < 0x100000000) lows.add(low);
+    }
+    this.#stanceLabels.stance(document, stanceNumber(s.id), s.target, s.label, [...lows], reference);
   }
 
   /** A stance's `sentences` are those of its evidence, each once, in text order (as the build derives them). */
@@ -643,6 +671,19 @@ export class Validator {
         else this.report("mention-parent", { ...place, pointer: "/parent" }, `expected parent ${named}, the mention at [${other.start}, ${other.end}) that encloses ${span}, found none`);
       },
     );
+    this.#stanceLabels.finish(
+      (document) => this.#labelledDocuments.has(document),
+      ({ problem, document, sentence, target, stance, expected, found, at }) => {
+        const place = { file: at.file, ...(at.line ? { line: at.line } : {}) };
+        const label = `${this.#keys.sentenceId(document * 0x100000000 + sentence)}#${target}`;
+        const id = `${this.#keys.documentId(document)}/st${stance}`;
+        if (problem === "unlisted") this.report("label-stances", { ...place, pointer: "/stances" }, `expected ${label} to list ${id}, which is on ${target} with evidence in its sentence, found it missing`);
+        else if (problem === "listed-elsewhere") this.report("label-stances", { ...place, pointer: "/stances" }, `expected ${id} to be on ${target} with evidence in the sentence of ${label}, found it elsewhere`);
+        else if (problem === "derivation") this.report("label-derivation", { ...place, pointer: "/label" }, `expected ${expected} for ${label} (derived from its stances), found ${found}`);
+        else if (problem === "resolution-missing") this.report("label-derivation", { ...place, pointer: "/resolution" }, `expected a resolution for ${label}, whose stances are both FAVOR and AGAINST, found none`);
+        else this.report("label-derivation", { ...place, pointer: "/resolution" }, `expected no resolution for ${label}, whose stances do not conflict, found one`);
+      },
+    );
     if (this.#labelledDocuments.size > 0 && this.#targets.size > 0) {
       this.#sentences.forEach((row, key) => {
         const file = this.#labelledDocuments.get(this.#sentences.document(row, key));
@@ -742,6 +783,11 @@ function isChildId(id: string, parent: string, letter: string, number: number): 
   if (id.length <= at || id.charCodeAt(parent.length) !== 0x2f || !id.startsWith(parent) || !id.startsWith(letter, parent.length + 1)) return false;
   if (number < 0) return true;
   return digits(id, at, id.length, 0x7fffffff) === number;
+}
+
+/** The number of a stance id `…/st<n>` (the schema's pattern), or -1. */
+function stanceNumber(id: string): number {
+  return digits(id, id.lastIndexOf("/st") + 3, id.length, 0x7fffffff);
 }
 
 /** The number of a mention id `…/e<n>` (the schema's pattern), or -1. */

@@ -1,0 +1,172 @@
+import { RowStore, type RowStoreOptions } from "./row-store.js";
+
+/** Where a sentence label was read. */
+export interface LabelAt {
+  file: string;
+  line: number;
+}
+
+/**
+ * What the comparison of labels with the attributed stances finds, on the label (`at`):
+ * - `unlisted`: a stance on the label's target with evidence in its sentence that it does not list;
+ * - `listed-elsewhere`: a stance of the document it lists that is not on its target with evidence
+ *   in its sentence;
+ * - `derivation`: a label other than the one its stances give (`expected`);
+ * - `resolution-missing`: stances both FAVOR and AGAINST, and no `resolution`;
+ * - `resolution-unneeded`: a `resolution` where the stances do not conflict.
+ */
+export interface LabelFinding {
+  problem: "unlisted" | "listed-elsewhere" | "derivation" | "resolution-missing" | "resolution-unneeded";
+  document: number;
+  /** The sentence's key less its document's part (IdKeys packs `doc · 2^32 + low`). */
+  sentence: number;
+  target: string;
+  stance?: number;
+  expected?: string;
+  found?: string;
+  at: LabelAt;
+}
+
+const STANCE = 0;
+const LISTED = 1;
+const DECLARED = 2;
+/** Stance labels and sentence labels as numbers (NEUTRAL counts as NONE at the sentence level). */
+const LABELS = ["FAVOR", "AGAINST", "NONE"] as const;
+const labelCode = (label: string) => (label === "FAVOR" ? 0 : label === "AGAINST" ? 1 : 2);
+
+interface ReferenceStance {
+  target: number;
+  label: number;
+  sentences: number[];
+}
+
+/**
+ * Sentence labels against the attributed stances they are derived from (the derivation rule of the
+ * guidelines, as the build applies it): a label of sentence S × target T lists exactly the stances
+ * on T with evidence in S, and its value is FAVOR or AGAINST when those hold only that polar
+ * label, NONE when they hold neither, and, when they hold both, the one a declared resolution
+ * chose. Every stance-sentence pair, listed stance and label is a row of seven numbers in a
+ * RowStore, so that memory stays bounded whatever the size and order of the input; the rows are
+ * compared one document at a time at the end.
+ */
+export class StanceLabels {
+  readonly #rows: RowStore;
+  readonly #targets = new Map<string, number>();
+  readonly #targetNames: string[] = [];
+  readonly #files: string[] = [];
+  /** Stances of the reference data (the shipped corpus) by document, then by number. */
+  readonly #reference = new Map<number, Map<number, ReferenceStance>>();
+
+  constructor(options?: RowStoreOptions) {
+    this.#rows = new RowStore(7, options);
+  }
+
+  /** A stance on `target` with evidence in the given sentences (keys' low parts); `reference` for the shipped corpus's. */
+  stance(document: number, stance: number, target: string, label: string, sentences: number[], reference = false): void {
+    const t = this.#target(target);
+    if (reference) {
+      let stances = this.#reference.get(document);
+      if (!stances) this.#reference.set(document, (stances = new Map()));
+      stances.set(stance, { target: t, label: labelCode(label), sentences });
+      return;
+    }
+    for (const sentence of sentences) this.#rows.add(document, sentence, t, stance, STANCE * 8 + labelCode(label), -1, 0);
+  }
+
+  /** A sentence label, the numbers of the stances of its document that it lists, and where it was read. */
+  label(document: number, sentence: number, target: string, label: string, stances: number[], resolution: boolean, at: LabelAt): void {
+    const t = this.#target(target);
+    const file = this.#file(at.file);
+    this.#rows.add(document, sentence, t, -1, DECLARED * 8 + labelCode(label) + (resolution ? 4 : 0), file, at.line);
+    for (const stance of stances) this.#rows.add(document, sentence, t, stance, LISTED * 8, file, at.line);
+  }
+
+  /** Compares, one document at a time, for the documents `labelled` says were given labels. */
+  finish(labelled: (document: number) => boolean, report: (finding: LabelFinding) => void): void {
+    let current = -1;
+    let rows: number[] = [];
+    const flush = () => {
+      if (current >= 0 && labelled(current)) this.#compare(current, rows, report);
+      rows = [];
+    };
+    this.#rows.drain((all, at) => {
+      if (all[at] !== current) {
+        flush();
+        current = all[at]!;
+      }
+      for (let i = 1; i < 7; i++) rows.push(all[at + i]!);
+    });
+    flush();
+  }
+
+  /** One document's rows (six numbers each: sentence, target, stance, code, file, line). */
+  #compare(document: number, rows: number[], report: (finding: LabelFinding) => void): void {
+    const reference = this.#reference.get(document);
+    if (reference) {
+      const given = new Set<number>();
+      for (let r = 0; r < rows.length; r += 6) if (rows[r + 3]! >> 3 === STANCE) given.add(rows[r + 2]!);
+      // A stance given for validation replaces the reference stance of the same number.
+      // As RowStore keeps them: 32-bit signed.
+      for (const [stance, s] of reference) if (!given.has(stance)) for (const sentence of s.sentences) rows.push(sentence | 0, s.target, stance, STANCE * 8 + s.label, -1, 0);
+    }
+    const n = rows.length / 6;
+    const order = Array.from({ length: n }, (_, i) => i * 6);
+    order.sort((a, b) => (rows[a]! >>> 0) - (rows[b]! >>> 0) || rows[a + 1]! - rows[b + 1]! || rows[a + 2]! - rows[b + 2]! || (rows[a + 3]! >> 3) - (rows[b + 3]! >> 3));
+    const stancesOfDocument = new Set<number>();
+    for (const r of order) if (rows[r + 3]! >> 3 === STANCE) stancesOfDocument.add(rows[r + 2]!);
+    for (let from = 0; from < n; ) {
+      let to = from;
+      const first = order[from]!;
+      while (to < n && rows[order[to]!] === rows[first] && rows[order[to]! + 1] === rows[first + 1]) to++;
+      this.#pair(document, rows, order.slice(from, to), stancesOfDocument, report);
+      from = to;
+    }
+  }
+
+  /** The rows of one sentence × target. */
+  #pair(document: number, rows: number[], group: number[], stancesOfDocument: Set<number>, report: (finding: LabelFinding) => void): void {
+    const declared = group.find((r) => rows[r + 3]! >> 3 === DECLARED);
+    // No label: sentence-label-count reports it.
+    if (declared === undefined) return;
+    const at = { file: this.#files[rows[declared + 4]!]!, line: rows[declared + 5]! };
+    const base = { document, sentence: rows[declared]! >>> 0, target: this.#targetNames[rows[declared + 1]!]!, at };
+    const stances = new Map<number, number>();
+    const listed = new Set<number>();
+    for (const r of group) {
+      const kind = rows[r + 3]! >> 3;
+      if (kind === STANCE) stances.set(rows[r + 2]!, rows[r + 3]! & 7);
+      else if (kind === LISTED) listed.add(rows[r + 2]!);
+    }
+    for (const stance of listed) if (!stances.has(stance) && stancesOfDocument.has(stance)) report({ ...base, problem: "listed-elsewhere", stance });
+    for (const stance of stances.keys()) if (!listed.has(stance)) report({ ...base, problem: "unlisted", stance });
+    const favor = [...stances.values()].includes(0);
+    const against = [...stances.values()].includes(1);
+    const code = rows[declared + 3]! & 7;
+    const value = code & 3;
+    const resolution = (code & 4) !== 0;
+    if (favor && against) {
+      if (!resolution) report({ ...base, problem: "resolution-missing" });
+      if (value === 2) report({ ...base, problem: "derivation", expected: "FAVOR or AGAINST (as a resolution chooses)", found: "NONE" });
+      return;
+    }
+    const expected = favor ? 0 : against ? 1 : 2;
+    if (value !== expected) report({ ...base, problem: "derivation", expected: LABELS[expected], found: LABELS[value] });
+    if (resolution) report({ ...base, problem: "resolution-unneeded" });
+  }
+
+  #target(name: string): number {
+    let t = this.#targets.get(name);
+    if (t === undefined) {
+      this.#targets.set(name, (t = this.#targetNames.length));
+      this.#targetNames.push(name);
+    }
+    return t;
+  }
+
+  #file(file: string): number {
+    const last = this.#files.length - 1;
+    if (last >= 0 && this.#files[last] === file) return last;
+    const known = this.#files.indexOf(file);
+    return known !== -1 ? known : this.#files.push(file) - 1;
+  }
+}
