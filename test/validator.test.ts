@@ -114,6 +114,16 @@ describe("Validator labels against their stances", () => {
     expect(validate(labels.map((l) => (l === conflict ? { ...l, label: "NONE" } : l)))).toEqual([`label-derivation /label ${at}`]);
   });
 
+  it("should report a stance that a label listing nothing misses, on the stance, or on the labels file for a shipped stance", () => {
+    const label = labels.find((l) => l.stances.length === 1 && l.label === "FAVOR")!;
+    const emptied = labels.map((l) => (l === label ? { ...l, label: "NONE", stances: [] } : l));
+    // The shipped stance: no line of its own to show.
+    expect(validate(emptied)).toEqual(["label-stances  undefined"]);
+    // The stance given: its line.
+    const stance = published.stances.find((s) => s.id === label.stances[0])!;
+    expect(validate([stance, ...emptied])).toEqual(["label-stances /id 1"]);
+  });
+
   it("should refuse a resolution where the stances do not conflict", () => {
     const calm = labels.find((l) => l.label === "FAVOR")!;
     expect(validate(labels.map((l) => (l === calm ? { ...l, resolution: "Nothing to resolve." } : l)))).toEqual([`label-derivation /resolution ${labels.indexOf(calm) + 1}`]);

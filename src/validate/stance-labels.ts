@@ -8,7 +8,9 @@ export interface LabelAt {
 
 /**
  * What the comparison of labels with the attributed stances finds, on the label (`at`):
- * - `unlisted`: a stance on the label's target with evidence in its sentence that it does not list;
+ * - `unlisted`: a stance on the label's target with evidence in its sentence that it does not list
+ *   (on the stance, or on the document's labels file, when the label lists no stance and is NONE:
+ *   such labels, most of them, are not kept);
  * - `listed-elsewhere`: a stance of the document it lists that is not on its target with evidence
  *   in its sentence;
  * - `derivation`: a label other than the one its stances give (`expected`);
@@ -24,7 +26,10 @@ export interface LabelFinding {
   stance?: number;
   expected?: string;
   found?: string;
+  /** The label's place; for `unlisted` without a kept label, the stance's, or the labels file's (line 0) for a shipped stance. */
   at: LabelAt;
+  /** Whether `at` is the stance's place, not the label's. */
+  onStance?: boolean;
 }
 
 const STANCE = 0;
@@ -45,9 +50,9 @@ interface ReferenceStance {
  * guidelines, as the build applies it): a label of sentence S × target T lists exactly the stances
  * on T with evidence in S, and its value is FAVOR or AGAINST when those hold only that polar
  * label, NONE when they hold neither, and, when they hold both, the one a declared resolution
- * chose. Every stance-sentence pair, listed stance and label is a row of seven numbers in a
- * RowStore, so that memory stays bounded whatever the size and order of the input; the rows are
- * compared one document at a time at the end.
+ * chose. Every stance-sentence pair, listed stance and label that lists a stance or says more
+ * than NONE is a row of seven numbers in a RowStore, so that memory stays bounded whatever the
+ * size and order of the input; the rows are compared one document at a time at the end.
  */
 export class StanceLabels {
   readonly #rows: RowStore;
@@ -61,32 +66,37 @@ export class StanceLabels {
     this.#rows = new RowStore(7, options);
   }
 
-  /** A stance on `target` with evidence in the given sentences (keys' low parts); `reference` for the shipped corpus's. */
-  stance(document: number, stance: number, target: string, label: string, sentences: number[], reference = false): void {
+  /** A stance on `target` with evidence in the given sentences (keys' low parts), read at `at`; none for the shipped corpus's. */
+  stance(document: number, stance: number, target: string, label: string, sentences: number[], at?: LabelAt): void {
     const t = this.#target(target);
-    if (reference) {
+    if (!at) {
       let stances = this.#reference.get(document);
       if (!stances) this.#reference.set(document, (stances = new Map()));
       stances.set(stance, { target: t, label: labelCode(label), sentences });
       return;
     }
-    for (const sentence of sentences) this.#rows.add(document, sentence, t, stance, STANCE * 8 + labelCode(label), -1, 0);
+    const file = this.#file(at.file);
+    for (const sentence of sentences) this.#rows.add(document, sentence, t, stance, STANCE * 8 + labelCode(label), file, at.line);
   }
 
   /** A sentence label, the numbers of the stances of its document that it lists, and where it was read. */
   label(document: number, sentence: number, target: string, label: string, stances: number[], resolution: boolean, at: LabelAt): void {
+    // The common label, NONE with no stance: what could be wrong with it is a stance it misses,
+    // which that stance's row shows.
+    if (stances.length === 0 && label === "NONE" && !resolution) return;
     const t = this.#target(target);
     const file = this.#file(at.file);
     this.#rows.add(document, sentence, t, -1, DECLARED * 8 + labelCode(label) + (resolution ? 4 : 0), file, at.line);
     for (const stance of stances) this.#rows.add(document, sentence, t, stance, LISTED * 8, file, at.line);
   }
 
-  /** Compares, one document at a time, for the documents `labelled` says were given labels. */
-  finish(labelled: (document: number) => boolean, report: (finding: LabelFinding) => void): void {
+  /** Compares, one document at a time, for the documents given labels (`labelsFile`: the file of their labels). */
+  finish(labelsFile: (document: number) => string | undefined, report: (finding: LabelFinding) => void): void {
     let current = -1;
     let rows: number[] = [];
     const flush = () => {
-      if (current >= 0 && labelled(current)) this.#compare(current, rows, report);
+      const file = current >= 0 ? labelsFile(current) : undefined;
+      if (file !== undefined) this.#compare(current, rows, file, report);
       rows = [];
     };
     this.#rows.drain((all, at) => {
@@ -100,7 +110,7 @@ export class StanceLabels {
   }
 
   /** One document's rows (six numbers each: sentence, target, stance, code, file, line). */
-  #compare(document: number, rows: number[], report: (finding: LabelFinding) => void): void {
+  #compare(document: number, rows: number[], labels: string, report: (finding: LabelFinding) => void): void {
     const reference = this.#reference.get(document);
     if (reference) {
       const given = new Set<number>();
@@ -118,18 +128,23 @@ export class StanceLabels {
       let to = from;
       const first = order[from]!;
       while (to < n && rows[order[to]!] === rows[first] && rows[order[to]! + 1] === rows[first + 1]) to++;
-      this.#pair(document, rows, order.slice(from, to), stancesOfDocument, report);
+      this.#pair(document, rows, order.slice(from, to), stancesOfDocument, labels, report);
       from = to;
     }
   }
 
   /** The rows of one sentence × target. */
-  #pair(document: number, rows: number[], group: number[], stancesOfDocument: Set<number>, report: (finding: LabelFinding) => void): void {
+  #pair(document: number, rows: number[], group: number[], stancesOfDocument: Set<number>, labels: string, report: (finding: LabelFinding) => void): void {
     const declared = group.find((r) => rows[r + 3]! >> 3 === DECLARED);
-    // No label: sentence-label-count reports it.
-    if (declared === undefined) return;
-    const at = { file: this.#files[rows[declared + 4]!]!, line: rows[declared + 5]! };
-    const base = { document, sentence: rows[declared]! >>> 0, target: this.#targetNames[rows[declared + 1]!]!, at };
+    const first = group[0]!;
+    const pair = { document, sentence: rows[first]! >>> 0, target: this.#targetNames[rows[first + 1]!]! };
+    const place = (r: number): LabelAt => (rows[r + 4]! >= 0 ? { file: this.#files[rows[r + 4]!]!, line: rows[r + 5]! } : { file: labels, line: 0 });
+    if (declared === undefined) {
+      // A label that lists no stance and says NONE (not kept), or none at all (sentence-label-count).
+      for (const r of group) if (rows[r + 3]! >> 3 === STANCE) report({ ...pair, problem: "unlisted", stance: rows[r + 2]!, at: place(r), onStance: rows[r + 4]! >= 0 });
+      return;
+    }
+    const base = { ...pair, at: place(declared) };
     const stances = new Map<number, number>();
     const listed = new Set<number>();
     for (const r of group) {

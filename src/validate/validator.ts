@@ -155,7 +155,7 @@ export class Validator {
       for (const t of ref.stanceTargets) this.#targets.add(t.id);
       for (const s of ref.stances) {
         this.#stances.add(s.id);
-        this.#derivedFrom(s, this.#keys.document(s.document), true);
+        this.#derivedFrom(s, this.#keys.document(s.document));
       }
     }
   }
@@ -363,7 +363,7 @@ export class Validator {
         if (!isChildId(s.id, s.document, "st", -1)) this.#idFields(s.id, `${s.document}/st<n>`, place, pointer);
         this.#stanceSentences(s, place, pointer);
         const document = this.#keys.document(s.document);
-        this.#derivedFrom(s, document, false);
+        this.#derivedFrom(s, document, { file: place.file, line: place.line ?? 0 });
         if (!this.#stance(s, document, place, pointer, false)) this.#wait(() => this.#stance(s, document, place, pointer, true), document, place);
         break;
       }
@@ -410,8 +410,8 @@ export class Validator {
     return -1;
   }
 
-  /** A stance's rows for the label checks: one per sentence of its evidence (of its own document). */
-  #derivedFrom(s: Stance, document: number, reference: boolean): void {
+  /** A stance's rows for the label checks: one per sentence of its evidence (of its own document); `at` unless it is reference data. */
+  #derivedFrom(s: Stance, document: number, at?: { file: string; line: number }): void {
     if (!this.#derivation || !isChildId(s.id, s.document, "st", -1)) return;
     const lows = new Set<number>();
     for (const e of s.evidence) {
@@ -419,7 +419,7 @@ export class Validator {
       const low = key - document * 0x100000000;
       if (key >= 0 && low >= 0 && low < 0x100000000) lows.add(low);
     }
-    this.#stanceLabels.stance(document, stanceNumber(s.id), s.target, s.label, [...lows], reference);
+    this.#stanceLabels.stance(document, stanceNumber(s.id), s.target, s.label, [...lows], at);
   }
 
   /** A stance's `sentences` are those of its evidence, each once, in text order (as the build derives them). */
@@ -672,12 +672,14 @@ export class Validator {
       },
     );
     this.#stanceLabels.finish(
-      (document) => this.#labelledDocuments.has(document),
-      ({ problem, document, sentence, target, stance, expected, found, at }) => {
+      (document) => this.#labelledDocuments.get(document),
+      ({ problem, document, sentence, target, stance, expected, found, at, onStance }) => {
+        // A missing label is sentence-label-count's to report, once, not once per stance it would list.
+        if (problem === "unlisted" && this.#labelCount(target, document * 0x100000000 + sentence) === 0) return;
         const place = { file: at.file, ...(at.line ? { line: at.line } : {}) };
         const label = `${this.#keys.sentenceId(document * 0x100000000 + sentence)}#${target}`;
         const id = `${this.#keys.documentId(document)}/st${stance}`;
-        if (problem === "unlisted") this.report("label-stances", { ...place, pointer: "/stances" }, `expected ${label} to list ${id}, which is on ${target} with evidence in its sentence, found it missing`);
+        if (problem === "unlisted") this.report("label-stances", { ...place, pointer: onStance ? "/id" : at.line ? "/stances" : "" }, `expected ${label} to list ${id}, which is on ${target} with evidence in its sentence, found it missing`);
         else if (problem === "listed-elsewhere") this.report("label-stances", { ...place, pointer: "/stances" }, `expected ${id} to be on ${target} with evidence in the sentence of ${label}, found it elsewhere`);
         else if (problem === "derivation") this.report("label-derivation", { ...place, pointer: "/label" }, `expected ${expected} for ${label} (derived from its stances), found ${found}`);
         else if (problem === "resolution-missing") this.report("label-derivation", { ...place, pointer: "/resolution" }, `expected a resolution for ${label}, whose stances are both FAVOR and AGAINST, found none`);
