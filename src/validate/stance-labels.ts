@@ -93,69 +93,108 @@ export class StanceLabels {
   /** Compares, one document at a time, for the documents given labels (`labelsFile`: the file of their labels). */
   finish(labelsFile: (document: number) => string | undefined, report: (finding: LabelFinding) => void): void {
     let current = -1;
-    let rows: number[] = [];
     const flush = () => {
       const file = current >= 0 ? labelsFile(current) : undefined;
-      if (file !== undefined) this.#compare(current, rows, file, report);
-      rows = [];
+      if (file !== undefined) this.#compare(current, file, report);
+      this.#count = 0;
     };
     this.#rows.drain((all, at) => {
       if (all[at] !== current) {
         flush();
         current = all[at]!;
       }
-      for (let i = 1; i < 7; i++) rows.push(all[at + i]!);
+      this.#push(all[at + 1]!, all[at + 2]!, all[at + 3]!, all[at + 4]!, all[at + 5]!, all[at + 6]!);
     });
     flush();
   }
 
-  /** One document's rows (six numbers each: sentence, target, stance, code, file, line). */
-  #compare(document: number, rows: number[], labels: string, report: (finding: LabelFinding) => void): void {
+  // One document's rows at a time, six numbers each (sentence, target, stance, code, file, line),
+  // in buffers reused from document to document: tens of thousands of documents must not each
+  // leave arrays behind for the garbage collector.
+  #buffer = new Int32Array(6 * 256);
+  #order = new Int32Array(256);
+  #count = 0;
+  readonly #stancesOfDocument = new Set<number>();
+
+  #push(sentence: number, target: number, stance: number, code: number, file: number, line: number): void {
+    if ((this.#count + 1) * 6 > this.#buffer.length) {
+      const larger = new Int32Array(this.#buffer.length * 2);
+      larger.set(this.#buffer);
+      this.#buffer = larger;
+    }
+    const at = this.#count++ * 6;
+    const b = this.#buffer;
+    b[at] = sentence;
+    b[at + 1] = target;
+    b[at + 2] = stance;
+    b[at + 3] = code;
+    b[at + 4] = file;
+    b[at + 5] = line;
+  }
+
+  /** The current document's rows (see #push). */
+  #compare(document: number, labels: string, report: (finding: LabelFinding) => void): void {
+    const stances = this.#stancesOfDocument;
+    stances.clear();
+    for (let r = 0; r < this.#count; r++) if (this.#buffer[r * 6 + 3]! >> 3 === STANCE) stances.add(this.#buffer[r * 6 + 2]!);
     const reference = this.#reference.get(document);
     if (reference) {
-      const given = new Set<number>();
-      for (let r = 0; r < rows.length; r += 6) if (rows[r + 3]! >> 3 === STANCE) given.add(rows[r + 2]!);
       // A stance given for validation replaces the reference stance of the same number.
-      // As RowStore keeps them: 32-bit signed.
-      for (const [stance, s] of reference) if (!given.has(stance)) for (const sentence of s.sentences) rows.push(sentence | 0, s.target, stance, STANCE * 8 + s.label, -1, 0);
+      for (const [stance, s] of reference) {
+        if (stances.has(stance)) continue;
+        for (const sentence of s.sentences) this.#push(sentence, s.target, stance, STANCE * 8 + s.label, -1, 0);
+        stances.add(stance);
+      }
     }
-    const n = rows.length / 6;
-    const order = Array.from({ length: n }, (_, i) => i * 6);
+    const n = this.#count;
+    if (this.#order.length < n) this.#order = new Int32Array(Math.max(n, this.#order.length * 2));
+    const rows = this.#buffer;
+    const order = this.#order.subarray(0, n);
+    for (let i = 0; i < n; i++) order[i] = i * 6;
     order.sort((a, b) => (rows[a]! >>> 0) - (rows[b]! >>> 0) || rows[a + 1]! - rows[b + 1]! || rows[a + 2]! - rows[b + 2]! || (rows[a + 3]! >> 3) - (rows[b + 3]! >> 3));
-    const stancesOfDocument = new Set<number>();
-    for (const r of order) if (rows[r + 3]! >> 3 === STANCE) stancesOfDocument.add(rows[r + 2]!);
     for (let from = 0; from < n; ) {
       let to = from;
       const first = order[from]!;
       while (to < n && rows[order[to]!] === rows[first] && rows[order[to]! + 1] === rows[first + 1]) to++;
-      this.#pair(document, rows, order.slice(from, to), stancesOfDocument, labels, report);
+      this.#pair(document, order, from, to, labels, report);
       from = to;
     }
   }
 
-  /** The rows of one sentence × target. */
-  #pair(document: number, rows: number[], group: number[], stancesOfDocument: Set<number>, labels: string, report: (finding: LabelFinding) => void): void {
-    const declared = group.find((r) => rows[r + 3]! >> 3 === DECLARED);
-    const first = group[0]!;
+  /** The rows order[from] … order[to − 1]: those of one sentence × target, stances first, then listed, then the label. */
+  #pair(document: number, order: Int32Array, from: number, to: number, labels: string, report: (finding: LabelFinding) => void): void {
+    const rows = this.#buffer;
+    const kind = (k: number) => rows[order[k]! + 3]! >> 3;
+    // Whether a row of this kind names this stance in the pair (a pair has a few rows).
+    const has = (which: number, stance: number) => {
+      for (let k = from; k < to; k++) if (kind(k) === which && rows[order[k]! + 2] === stance) return true;
+      return false;
+    };
+    const first = order[from]!;
     const pair = { document, sentence: rows[first]! >>> 0, target: this.#targetNames[rows[first + 1]!]! };
     const place = (r: number): LabelAt => (rows[r + 4]! >= 0 ? { file: this.#files[rows[r + 4]!]!, line: rows[r + 5]! } : { file: labels, line: 0 });
-    if (declared === undefined) {
+    let declared = -1;
+    for (let k = from; k < to; k++) if (kind(k) === DECLARED) declared = order[k]!;
+    if (declared === -1) {
       // A label that lists no stance and says NONE (not kept), or none at all (sentence-label-count).
-      for (const r of group) if (rows[r + 3]! >> 3 === STANCE) report({ ...pair, problem: "unlisted", stance: rows[r + 2]!, at: place(r), onStance: rows[r + 4]! >= 0 });
+      for (let k = from; k < to; k++) {
+        const r = order[k]!;
+        if (kind(k) === STANCE) report({ ...pair, problem: "unlisted", stance: rows[r + 2]!, at: place(r), onStance: rows[r + 4]! >= 0 });
+      }
       return;
     }
     const base = { ...pair, at: place(declared) };
-    const stances = new Map<number, number>();
-    const listed = new Set<number>();
-    for (const r of group) {
-      const kind = rows[r + 3]! >> 3;
-      if (kind === STANCE) stances.set(rows[r + 2]!, rows[r + 3]! & 7);
-      else if (kind === LISTED) listed.add(rows[r + 2]!);
+    let favor = false;
+    let against = false;
+    for (let k = from; k < to; k++) {
+      const r = order[k]!;
+      const stance = rows[r + 2]!;
+      if (kind(k) === LISTED && !has(STANCE, stance) && this.#stancesOfDocument.has(stance)) report({ ...base, problem: "listed-elsewhere", stance });
+      if (kind(k) !== STANCE) continue;
+      if (!has(LISTED, stance)) report({ ...base, problem: "unlisted", stance });
+      favor ||= (rows[r + 3]! & 7) === 0;
+      against ||= (rows[r + 3]! & 7) === 1;
     }
-    for (const stance of listed) if (!stances.has(stance) && stancesOfDocument.has(stance)) report({ ...base, problem: "listed-elsewhere", stance });
-    for (const stance of stances.keys()) if (!listed.has(stance)) report({ ...base, problem: "unlisted", stance });
-    const favor = [...stances.values()].includes(0);
-    const against = [...stances.values()].includes(1);
     const code = rows[declared + 3]! & 7;
     const value = code & 3;
     const resolution = (code & 4) !== 0;
