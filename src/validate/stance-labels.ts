@@ -114,7 +114,6 @@ export class StanceLabels {
   #buffer = new Int32Array(6 * 256);
   #order = new Int32Array(256);
   #count = 0;
-  readonly #stancesOfDocument = new Set<number>();
 
   #push(sentence: number, target: number, stance: number, code: number, file: number, line: number): void {
     if ((this.#count + 1) * 6 > this.#buffer.length) {
@@ -134,16 +133,12 @@ export class StanceLabels {
 
   /** The current document's rows (see #push). */
   #compare(document: number, labels: string, report: (finding: LabelFinding) => void): void {
-    const stances = this.#stancesOfDocument;
-    stances.clear();
-    for (let r = 0; r < this.#count; r++) if (this.#buffer[r * 6 + 3]! >> 3 === STANCE) stances.add(this.#buffer[r * 6 + 2]!);
     const reference = this.#reference.get(document);
     if (reference) {
       // A stance given for validation replaces the reference stance of the same number.
+      const given = this.#count;
       for (const [stance, s] of reference) {
-        if (stances.has(stance)) continue;
-        for (const sentence of s.sentences) this.#push(sentence, s.target, stance, STANCE * 8 + s.label, -1, 0);
-        stances.add(stance);
+        if (this.#find(0, given, STANCE, stance) === -1) for (const sentence of s.sentences) this.#push(sentence, s.target, stance, STANCE * 8 + s.label, -1, 0);
       }
     }
     const n = this.#count;
@@ -161,51 +156,70 @@ export class StanceLabels {
     }
   }
 
+  /**
+   * The first of the rows at order[from] … order[to − 1] (or, with `order` null, rows from … to − 1)
+   * of this kind and stance, or -1. Pairs and documents have few rows: a scan is enough, and it
+   * allocates nothing, which matters over millions of pairs.
+   */
+  #find(from: number, to: number, kind: number, stance: number, order: Int32Array | null = null): number {
+    const rows = this.#buffer;
+    for (let k = from; k < to; k++) {
+      const r = order ? order[k]! : k * 6;
+      if (rows[r + 3]! >> 3 === kind && rows[r + 2] === stance) return r;
+    }
+    return -1;
+  }
+
   /** The rows order[from] … order[to − 1]: those of one sentence × target, stances first, then listed, then the label. */
   #pair(document: number, order: Int32Array, from: number, to: number, labels: string, report: (finding: LabelFinding) => void): void {
     const rows = this.#buffer;
-    const kind = (k: number) => rows[order[k]! + 3]! >> 3;
-    // Whether a row of this kind names this stance in the pair (a pair has a few rows).
-    const has = (which: number, stance: number) => {
-      for (let k = from; k < to; k++) if (kind(k) === which && rows[order[k]! + 2] === stance) return true;
-      return false;
-    };
-    const first = order[from]!;
-    const pair = { document, sentence: rows[first]! >>> 0, target: this.#targetNames[rows[first + 1]!]! };
-    const place = (r: number): LabelAt => (rows[r + 4]! >= 0 ? { file: this.#files[rows[r + 4]!]!, line: rows[r + 5]! } : { file: labels, line: 0 });
     let declared = -1;
-    for (let k = from; k < to; k++) if (kind(k) === DECLARED) declared = order[k]!;
-    if (declared === -1) {
-      // A label that lists no stance and says NONE (not kept), or none at all (sentence-label-count).
-      for (let k = from; k < to; k++) {
-        const r = order[k]!;
-        if (kind(k) === STANCE) report({ ...pair, problem: "unlisted", stance: rows[r + 2]!, at: place(r), onStance: rows[r + 4]! >= 0 });
-      }
-      return;
-    }
-    const base = { ...pair, at: place(declared) };
     let favor = false;
     let against = false;
     for (let k = from; k < to; k++) {
       const r = order[k]!;
+      const kind = rows[r + 3]! >> 3;
+      if (kind === DECLARED) declared = r;
+      else if (kind === STANCE) {
+        favor ||= (rows[r + 3]! & 7) === 0;
+        against ||= (rows[r + 3]! & 7) === 1;
+      }
+    }
+    // Findings are rare: their objects are made only when there is one.
+    const finding = (problem: LabelFinding["problem"], at: number, extra: Partial<LabelFinding> = {}): LabelFinding => ({
+      problem,
+      document,
+      sentence: rows[order[from]!]! >>> 0,
+      target: this.#targetNames[rows[order[from]! + 1]!]!,
+      at: rows[at + 4]! >= 0 ? { file: this.#files[rows[at + 4]!]!, line: rows[at + 5]! } : { file: labels, line: 0 },
+      ...extra,
+    });
+    if (declared === -1) {
+      // A label that lists no stance and says NONE (not kept), or none at all (sentence-label-count).
+      for (let k = from; k < to; k++) {
+        const r = order[k]!;
+        if (rows[r + 3]! >> 3 === STANCE) report(finding("unlisted", r, { stance: rows[r + 2]!, onStance: rows[r + 4]! >= 0 }));
+      }
+      return;
+    }
+    for (let k = from; k < to; k++) {
+      const r = order[k]!;
+      const kind = rows[r + 3]! >> 3;
       const stance = rows[r + 2]!;
-      if (kind(k) === LISTED && !has(STANCE, stance) && this.#stancesOfDocument.has(stance)) report({ ...base, problem: "listed-elsewhere", stance });
-      if (kind(k) !== STANCE) continue;
-      if (!has(LISTED, stance)) report({ ...base, problem: "unlisted", stance });
-      favor ||= (rows[r + 3]! & 7) === 0;
-      against ||= (rows[r + 3]! & 7) === 1;
+      if (kind === LISTED && this.#find(from, to, STANCE, stance, order) === -1 && this.#find(0, this.#count, STANCE, stance) !== -1) report(finding("listed-elsewhere", declared, { stance }));
+      if (kind === STANCE && this.#find(from, to, LISTED, stance, order) === -1) report(finding("unlisted", declared, { stance }));
     }
     const code = rows[declared + 3]! & 7;
     const value = code & 3;
     const resolution = (code & 4) !== 0;
     if (favor && against) {
-      if (!resolution) report({ ...base, problem: "resolution-missing" });
-      if (value === 2) report({ ...base, problem: "derivation", expected: "FAVOR or AGAINST (as a resolution chooses)", found: "NONE" });
+      if (!resolution) report(finding("resolution-missing", declared));
+      if (value === 2) report(finding("derivation", declared, { expected: "FAVOR or AGAINST (as a resolution chooses)", found: "NONE" }));
       return;
     }
     const expected = favor ? 0 : against ? 1 : 2;
-    if (value !== expected) report({ ...base, problem: "derivation", expected: LABELS[expected], found: LABELS[value] });
-    if (resolution) report({ ...base, problem: "resolution-unneeded" });
+    if (value !== expected) report(finding("derivation", declared, { expected: LABELS[expected], found: LABELS[value] }));
+    if (resolution) report(finding("resolution-unneeded", declared));
   }
 
   #target(name: string): number {
