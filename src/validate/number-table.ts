@@ -79,9 +79,14 @@ export class NumberTable {
   }
 }
 
-/** Mixes both 32-bit halves of an integer key (murmur3's finaliser), so packed keys spread out. */
+/** Mixes both 32-bit halves of an integer key, so packed keys spread out. */
 function hash(key: number): number {
-  let h = (key | 0) ^ Math.imul((key / 4294967296) | 0, 0x9e3779b1);
+  return mix((key / 4294967296) | 0, key | 0);
+}
+
+/** murmur3's finaliser over a key's high and low 32 bits (RunIndex hashes its keys by parts too). */
+export function mix(high: number, low: number): number {
+  let h = low ^ Math.imul(high, 0x9e3779b1);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

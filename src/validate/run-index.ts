@@ -1,5 +1,5 @@
 import { grown } from "./grown.js";
-import { NumberTable } from "./number-table.js";
+import { mix, NumberTable } from "./number-table.js";
 
 /**
  * Row numbers by integer key, for keys packed as `high · 2^32 + low` (high below 2^21), as IdKeys
@@ -49,7 +49,7 @@ export class RunIndex {
     if ((this.#scatteredSize + 1) * 4 > (this.#scattered?.length ?? 0) * 3) this.#rehash();
     const slots = this.#scattered!;
     const mask = slots.length - 1;
-    let slot = hash(high, key - high * 0x100000000) & mask;
+    let slot = mix(high, key - high * 0x100000000) & mask;
     while (slots[slot] !== 0) slot = (slot + 1) & mask;
     slots[slot] = row + 1;
     this.#scatteredSize++;
@@ -72,7 +72,7 @@ export class RunIndex {
     if (old) {
       for (const entry of old) {
         if (entry === 0) continue;
-        let slot = hash(highs[entry - 1]!, this.#low[entry - 1]!) & mask;
+        let slot = mix(highs[entry - 1]!, this.#low[entry - 1]!) & mask;
         while (slots[slot] !== 0) slot = (slot + 1) & mask;
         slots[slot] = entry;
       }
@@ -138,7 +138,7 @@ export class RunIndex {
     const slots = this.#scattered!;
     const highs = this.#high!;
     const mask = slots.length - 1;
-    for (let slot = hash(high, low) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = mix(high, low) & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[slot]!;
       if (entry === 0) return -1;
       if (highs[entry - 1] === high && this.#low[entry - 1] === low) return entry - 1;
@@ -162,14 +162,4 @@ export class RunIndex {
     });
     return keys;
   }
-}
-
-/** Mixes a key's two parts (murmur3's finaliser), so that packed keys spread over the slots. */
-function hash(high: number, low: number): number {
-  let h = low ^ Math.imul(high, 0x9e3779b1);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
 }
