@@ -1,5 +1,5 @@
 import { RowStore, type RowStoreOptions } from "./row-store.js";
-import { SpanStore, type NestingProblem, type SpanAt } from "./span-store.js";
+import { fileNumber, SpanStore, type NestingProblem, type SpanAt } from "./span-store.js";
 
 export interface NestingFinding {
   problem: NestingProblem;
@@ -72,8 +72,7 @@ export class MentionNesting {
       const rows = new RowStore(7, this.#rowOptions);
       const files: string[] = [];
       reread(this.#reopened, (document, start, end, number, parent, file, line) => {
-        let f = files.length > 0 && files[files.length - 1] === file ? files.length - 1 : files.indexOf(file);
-        if (f === -1) f = files.push(file) - 1;
+        const f = fileNumber(files, file);
         // Offsets past 2^31 are out of every document's bounds; SpanStore keeps them as the largest int32.
         rows.add(document, Math.min(start, 0x7fffffff), Math.min(end, 0x7fffffff), f, line, number, parent);
       });

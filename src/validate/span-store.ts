@@ -50,8 +50,7 @@ export class SpanStore {
       this.#parents = grown(this.#parents);
       if (this.#fileIndex) this.#fileIndex = grown(this.#fileIndex);
     }
-    let f = this.#files.length === 0 ? -1 : this.#files[this.#files.length - 1] === file ? this.#files.length - 1 : this.#files.lastIndexOf(file);
-    if (f === -1) f = this.#files.push(file) - 1;
+    const f = fileNumber(this.#files, file);
     if (f > 0 && !this.#fileIndex) this.#fileIndex = new Int32Array(this.#starts.length);
     this.#starts[this.size] = Math.min(start, 0x7fffffff);
     this.#ends[this.size] = Math.min(end, 0x7fffffff);
@@ -128,4 +127,15 @@ export class SpanStore {
   #at(i: number): SpanAt {
     return { file: this.#files[this.#fileIndex?.[i] ?? 0]!, line: this.#lines[i]!, start: this.#starts[i]!, end: this.#ends[i]! };
   }
+}
+
+/**
+ * The index of `file` in `files`, added at the end if it is not there: spans and rows keep a
+ * small number for their file, and consecutive ones mostly come from the same file.
+ */
+export function fileNumber(files: string[], file: string): number {
+  const last = files.length - 1;
+  if (last >= 0 && files[last] === file) return last;
+  const known = files.indexOf(file);
+  return known !== -1 ? known : files.push(file) - 1;
 }

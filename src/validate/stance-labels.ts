@@ -1,4 +1,5 @@
 import { RowStore, type RowStoreOptions } from "./row-store.js";
+import { fileNumber } from "./span-store.js";
 
 /** Where a sentence label was read. */
 export interface LabelAt {
@@ -75,17 +76,23 @@ export class StanceLabels {
       stances.set(stance, { target: t, label: labelCode(label), sentences });
       return;
     }
-    const file = this.#file(at.file);
+    const file = fileNumber(this.#files, at.file);
     for (const sentence of sentences) this.#rows.add(document, sentence, t, stance, STANCE * 8 + labelCode(label), file, at.line);
   }
 
-  /** A sentence label, the numbers of the stances of its document that it lists, and where it was read. */
+  /**
+   * Whether a label needs a row. The common label, NONE with no stance, does not: what could be
+   * wrong with it is a stance it misses, which that stance's row shows. Callers ask first, so that
+   * they make nothing for the millions of such labels.
+   */
+  static keeps(label: string, stances: number, resolution: boolean): boolean {
+    return stances > 0 || label !== "NONE" || resolution;
+  }
+
+  /** A sentence label that `keeps` accepts, the numbers of the stances of its document that it lists, and where it was read. */
   label(document: number, sentence: number, target: string, label: string, stances: number[], resolution: boolean, at: LabelAt): void {
-    // The common label, NONE with no stance: what could be wrong with it is a stance it misses,
-    // which that stance's row shows.
-    if (stances.length === 0 && label === "NONE" && !resolution) return;
     const t = this.#target(target);
-    const file = this.#file(at.file);
+    const file = fileNumber(this.#files, at.file);
     this.#rows.add(document, sentence, t, -1, DECLARED * 8 + labelCode(label) + (resolution ? 4 : 0), file, at.line);
     for (const stance of stances) this.#rows.add(document, sentence, t, stance, LISTED * 8, file, at.line);
   }
@@ -229,12 +236,5 @@ export class StanceLabels {
       this.#targetNames.push(name);
     }
     return t;
-  }
-
-  #file(file: string): number {
-    const last = this.#files.length - 1;
-    if (last >= 0 && this.#files[last] === file) return last;
-    const known = this.#files.indexOf(file);
-    return known !== -1 ? known : this.#files.push(file) - 1;
   }
 }

@@ -353,7 +353,7 @@ export class Validator {
         if (this.#enabled["nesting-depth"] || this.#enabled["mention-parent"]) {
           const rereadable = this.#locate !== undefined;
           if (rereadable && !this.#mentionFiles.has(place.file)) this.#mentionFiles.set(place.file, this.#fallback);
-          this.#nesting.add(document, m.start, m.end, mentionNumber(m.id), this.#parentNumber(m, place, pointer), place.file, place.line ?? 0, rereadable);
+          this.#nesting.add(document, m.start, m.end, idNumber(m.id, "/e"), this.#parentNumber(m, place, pointer), place.file, place.line ?? 0, rereadable);
         }
         break;
       }
@@ -376,9 +376,9 @@ export class Validator {
         if (!this.#label(l, document, sentence, place, pointer, false)) this.#wait(() => this.#label(l, document, sentence, place, pointer, true), document, place);
         if (this.#countLabel(l.target, sentence) === 1) this.report("sentence-label-count", { ...place, pointer: `${pointer}/id` }, `expected one label for ${l.sentence}#${l.target}, found a second`);
         if (!this.#labelledDocuments.has(document)) this.#labelledDocuments.set(document, place.file);
-        const low = sentence - document * 0x100000000;
-        if (this.#derivation && sentence >= 0 && low >= 0 && low < 0x100000000) {
-          const stances = l.stances.filter((id) => isChildId(id, l.document, "st", -1)).map(stanceNumber);
+        const low = sentenceLow(sentence, document);
+        if (this.#derivation && low >= 0 && StanceLabels.keeps(l.label, l.stances.length, l.resolution !== undefined)) {
+          const stances = l.stances.filter((id) => isChildId(id, l.document, "st", -1)).map((id) => idNumber(id, "/st"));
           this.#stanceLabels.label(document, low, l.target, l.label, stances, l.resolution !== undefined, { file: place.file, line: place.line ?? 0 });
         }
         break;
@@ -404,10 +404,9 @@ export class Validator {
    * it: 0 for none, -1 when the parent is not a mention of the same document (reported here).
    */
   #parentNumber(m: EntityMention, place: Place, pointer: string): number {
-    if (m.parent === undefined) return 0;
-    if (isChildId(m.parent, m.document, "e", -1)) return mentionNumber(m.parent);
-    this.report("mention-parent", { ...place, pointer: `${pointer}/parent` }, `expected parent ${m.document}/e<n> (a mention of the same document), found ${JSON.stringify(m.parent)}`);
-    return -1;
+    const parent = parentNumber(m);
+    if (parent === -1) this.report("mention-parent", { ...place, pointer: `${pointer}/parent` }, `expected parent ${m.document}/e<n> (a mention of the same document), found ${JSON.stringify(m.parent)}`);
+    return parent;
   }
 
   /** A stance's rows for the label checks: one per sentence of its evidence (of its own document); `at` unless it is reference data. */
@@ -415,11 +414,10 @@ export class Validator {
     if (!this.#derivation || !isChildId(s.id, s.document, "st", -1)) return;
     const lows = new Set<number>();
     for (const e of s.evidence) {
-      const key = this.#keys.sentence(e.sentence);
-      const low = key - document * 0x100000000;
-      if (key >= 0 && low >= 0 && low < 0x100000000) lows.add(low);
+      const low = sentenceLow(this.#keys.sentence(e.sentence), document);
+      if (low >= 0) lows.add(low);
     }
-    this.#stanceLabels.stance(document, stanceNumber(s.id), s.target, s.label, [...lows], at);
+    this.#stanceLabels.stance(document, idNumber(s.id, "/st"), s.target, s.label, [...lows], at);
   }
 
   /** A stance's `sentences` are those of its evidence, each once, in text order (as the build derives them). */
@@ -766,7 +764,7 @@ export class Validator {
         const m = value as EntityMention;
         const document = this.#keys.knownDocument(m.document);
         // Its parent was checked against its document when first read: only the number is needed now.
-        if (documents.has(document)) add(document, m.start, m.end, mentionNumber(m.id), m.parent === undefined ? 0 : isChildId(m.parent, m.document, "e", -1) ? mentionNumber(m.parent) : -1, file, line);
+        if (documents.has(document)) add(document, m.start, m.end, idNumber(m.id, "/e"), parentNumber(m), file, line);
       });
     }
   }
@@ -787,14 +785,21 @@ function isChildId(id: string, parent: string, letter: string, number: number): 
   return digits(id, at, id.length, 0x7fffffff) === number;
 }
 
-/** The number of a stance id `…/st<n>` (the schema's pattern), or -1. */
-function stanceNumber(id: string): number {
-  return digits(id, id.lastIndexOf("/st") + 3, id.length, 0x7fffffff);
+/** The number after the last `marker` of an id (`…/e<n>`, `…/st<n>`, the schemas' patterns), or -1. */
+function idNumber(id: string, marker: string): number {
+  return digits(id, id.lastIndexOf(marker) + marker.length, id.length, 0x7fffffff);
 }
 
-/** The number of a mention id `…/e<n>` (the schema's pattern), or -1. */
-function mentionNumber(id: string): number {
-  return digits(id, id.lastIndexOf("/e") + 2, id.length, 0x7fffffff);
+/** A mention's parent as the nesting sweep takes it: 0 for none, its number, or -1 when it is not a mention of the same document. */
+function parentNumber(m: EntityMention): number {
+  if (m.parent === undefined) return 0;
+  return isChildId(m.parent, m.document, "e", -1) ? idNumber(m.parent, "/e") : -1;
+}
+
+/** The part of a sentence's key below its document's (IdKeys packs `document · 2^32 + low`), or -1 when the key is not of that document. */
+function sentenceLow(key: number, document: number): number {
+  const low = key - document * 0x100000000;
+  return key >= 0 && low >= 0 && low < 0x100000000 ? low : -1;
 }
 
 /**
