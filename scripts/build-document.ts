@@ -11,7 +11,7 @@ import { applyRepairs } from "./text/apply-repairs.js";
 import { parseMarkdown, toMarkdown } from "./text/markdown.js";
 import { checkProvenance, joinParagraphs, toOffsetMap } from "./text/offset-map.js";
 import { segmentSentences } from "./segment/sentences.js";
-import { tokenize } from "./segment/tokens.js";
+import { tokenize } from "../src/tokenize.js";
 import type { SegmentedDocument } from "./annotate/resolve-quote.js";
 import { resolveEntities } from "./annotate/resolve-entities.js";
 import { deriveSentenceStances, resolveStances } from "./annotate/resolve-stances.js";

@@ -3,6 +3,7 @@ export type { RecordValidator, ValidationError } from "./generated/validators.js
 export { codePointLength, CodePointText } from "./code-points.js";
 export { createCorpus, type Corpus, type CorpusData } from "./corpus.js";
 export { rawEvidence, type RawEvidence } from "./raw-evidence.js";
+export { tokenize, type TokenRange } from "./tokenize.js";
 export { corpus } from "./shipped-corpus.js";
 export * as validators from "./generated/validators.js";
 export { foldedView, type FoldedView, type FoldOptions } from "./folded-view.js";

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { segmentSentences } from "../scripts/segment/sentences.js";
-import { tokenize } from "../scripts/segment/tokens.js";
+import { isSpace, tokenize, type TokenRange } from "../src/tokenize.js";
 
 const sentences = (text: string) => segmentSentences(text).map((r) => text.slice(r.start, r.end));
 const tokens = (text: string) => tokenize(text, { start: 0, end: text.length }).map((t) => `${t.kind}:${text.slice(t.start, t.end)}`);
@@ -47,5 +48,74 @@ describe("tokenize", () => {
 
   it("should keep tanween and other marks inside the word", () => {
     expect(tokens("استقرارًا، شمولاً")).toEqual(["word:استقرارًا", "punct:،", "word:شمولاً"]);
+  });
+
+  it("should put every trailing punctuation character after the word, in text order", () => {
+    expect(tokens("«قال»:")).toEqual(["punct:«", "word:قال", "punct:»", "punct::"]);
+    expect(tokens("...")).toEqual(["punct:.", "punct:.", "punct:."]);
+  });
+
+  it("should take a symbol outside the BMP as one punctuation token, not two halves", () => {
+    expect(tokens("نعم😀 🙂لا")).toEqual(["word:نعم", "punct:😀", "punct:🙂", "word:لا"]);
+  });
+
+  it("should tell whitespace as \\s does, for every UTF-16 code unit", () => {
+    const differ: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isSpace(c) !== /\s/u.test(String.fromCharCode(c))) differ.push(c);
+    expect(differ).toEqual([]);
+  });
+
+  // The schema's rule written as plainly as it reads, the way the build wrote it before the scan
+  // replaced it: split at whitespace, then peel punctuation code points off both edges.
+  function plainly(text: string, range: { start: number; end: number }): TokenRange[] {
+    const edge = /^[\p{P}\p{S}]$/u;
+    const out: TokenRange[] = [];
+    for (const match of text.slice(range.start, range.end).matchAll(/\S+/gu)) {
+      const chars = [...match[0]];
+      let start = range.start + match.index;
+      let end = start + match[0].length;
+      const leading: TokenRange[] = [];
+      const trailing: TokenRange[] = [];
+      while (chars.length > 0 && edge.test(chars[0]!)) {
+        const ch = chars.shift()!;
+        leading.push({ start, end: start + ch.length, kind: "punct" });
+        start += ch.length;
+      }
+      while (chars.length > 0 && edge.test(chars[chars.length - 1]!)) {
+        const ch = chars.pop()!;
+        trailing.unshift({ start: end - ch.length, end, kind: "punct" });
+        end -= ch.length;
+      }
+      out.push(...leading, ...(chars.length > 0 ? [{ start, end, kind: "word" as const }] : []), ...trailing);
+    }
+    return out;
+  }
+
+  it("should split off exactly the punctuation and symbols, for every character of the BMP, at either edge of a word", () => {
+    const differ: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      for (const word of [`${String.fromCharCode(c)}ب`, `ب${String.fromCharCode(c)}`]) {
+        const range = { start: 0, end: word.length };
+        if (JSON.stringify(tokenize(word, range)) !== JSON.stringify(plainly(word, range))) differ.push(word);
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it("should give the tokens of the plain definition, on any text and range", () => {
+    const pieces = ["و", "إيران", "U.S.A", " ", "  ", "\u00a0", "\n", ".", "،", "(", ")", "«", "»", "”", "/", "😀", "\ud83d", "\ude00", "a", "7", "ًا", "$", "-", "\u3000"];
+    const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: "grapheme", maxLength: 3 }), fc.string({ unit: "binary", maxLength: 2 })), { maxLength: 30 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (s, a, b) => {
+        // Ranges on code-point boundaries, as sentence ranges are.
+        const bounds = [0];
+        for (const ch of s) bounds.push(bounds[bounds.length - 1]! + ch.length);
+        const [x, y] = [bounds[a % bounds.length]!, bounds[b % bounds.length]!];
+        const range = { start: Math.min(x, y), end: Math.max(x, y) };
+        expect(tokenize(s, range)).toEqual(plainly(s, range));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
