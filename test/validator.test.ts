@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import * as shipped from "../src/generated/corpus-data.js";
 import { Validator } from "../src/validate/validator.js";
 import { published } from "./helpers/published.js";
+import type { Token } from "../src/generated/types.js";
 
 /** Validates records in process against the shipped corpus and returns the check ids that fired. */
 function fired(records: object[]): string[] {
@@ -19,8 +20,9 @@ describe("Validator references across documents", () => {
   it("should accept records of a second document that refer to its own sentences (control)", () => {
     const sentence = { ...published.sentences[0]!, id: "other-doc/p1/s1", document: "other-doc", paragraph: "other-doc/p1" };
     const paragraph = { ...published.paragraphs[0]!, id: "other-doc/p1", document: "other-doc" };
-    const token = { ...published.tokens[0]!, id: "other-doc/p1/s1/t1", document: "other-doc", paragraph: "other-doc/p1", sentence: "other-doc/p1/s1" };
-    expect(fired([other, paragraph, sentence, token])).toEqual([]);
+    // All of its tokens: a sentence given with tokens of its document needs every one of them.
+    const tokens = published.tokens.filter((t) => t.sentence === published.sentences[0]!.id).map((t) => ({ ...t, id: t.id.replace(doc.id, "other-doc"), document: "other-doc", paragraph: "other-doc/p1", sentence: "other-doc/p1/s1" }));
+    expect(fired([other, paragraph, sentence, ...tokens])).toEqual([]);
   });
 
   it("should refuse a mention, a stance, a label and a token of one document that point into another", () => {
@@ -283,5 +285,113 @@ describe("Validator on authored annotation files (quote selectors)", () => {
       {},
     );
     expect(found).toEqual([`quote-selector /quote (${DOC}.entities.jsonl:1)`]);
+  });
+});
+
+describe("Validator tokens against their sentences' tokenization", () => {
+  /** Validates records in process against the shipped corpus; the incidents as [check, line, pointer, message]. */
+  function incidents(records: object[]): Array<[string, number | undefined, string | undefined, string]> {
+    const validator = new Validator({ reference: shipped });
+    records.forEach((r, i) => validator.record("input.jsonl", i + 1, r));
+    validator.finish();
+    return validator.incidents.map((i) => [i.check, i.line, i.pointer, i.message]);
+  }
+  const { documents, paragraphs, sentences, tokens } = published;
+  const given = [...documents, ...paragraphs, ...sentences];
+
+  it("should accept every shipped token, given with its sentences or alone (control)", () => {
+    expect(incidents([...given, ...tokens])).toEqual([]);
+    expect(incidents(tokens.slice(0, 3))).toEqual([]);
+  });
+
+  it("should report a token of another span or kind, one past the sentence's last, and the tokens missing from a given sentence", () => {
+    const sentence = sentences[1]!.id;
+    const of = tokens.filter((t) => t.sentence === sentence);
+    const [word, punct] = [of.find((t) => t.kind === "word" && t.index > 0)!, of.find((t) => t.kind === "punct")!];
+    const next = of[word.index + 1]!;
+    const document = documents[0]!.text;
+    const changed = tokens
+      .filter((t) => t !== of[0])
+      .map((t) => (t === word ? { ...t, end: next.end, text: document.slice(t.start, next.end) } : t === punct ? { ...t, kind: "word" } : t));
+    const last = of.at(-1)!;
+    const past = { ...last, id: `${sentence}/t${of.length + 1}`, index: of.length };
+    const records: object[] = [...given, ...changed, past];
+    const line = (t: object) => records.indexOf(t) + 1;
+    const wrongSpan = changed.find((t) => t.id === word.id)!;
+    const wrongKind = changed.find((t) => t.id === punct.id)!;
+    expect(incidents(records)).toEqual([
+      ["token-tiling", line(wrongSpan), "/end", `expected token ${word.index} of ${sentence} at [${word.start}, ${word.end}) ${JSON.stringify(word.text)}, found [${word.start}, ${next.end})`],
+      ["token-tiling", line(wrongKind), "/kind", `expected kind "punct" for ${JSON.stringify(punct.text)}, found "word"`],
+      ["token-tiling", line(past), "/index", `expected an index below ${of.length} (the tokens ${sentence} makes), found ${of.length}`],
+      ["token-tiling", undefined, "", `expected ${of.length} tokens for ${sentence} (the tokens its text makes), found ${of.length - 1}`],
+    ]);
+    // A given sentence none of whose tokens is given.
+    expect(incidents([...given, ...tokens.filter((t) => t.sentence !== sentence)])).toEqual([
+      ["token-tiling", undefined, "", `expected ${of.length} tokens for ${sentence} (the tokens its text makes), found none`],
+    ]);
+  });
+
+  it("should tokenize a sentence again once a sentence given for validation replaces the shipped one", () => {
+    const [first, second, third] = tokens as [Token, Token, Token];
+    const shorter = { ...sentences[0]!, end: second.end, text: documents[0]!.text.slice(0, second.end) };
+    // The third token fits the shipped sentence; the sentence given then makes two tokens only.
+    expect(incidents([third, shorter, first, second, { ...third }]).filter(([check]) => check === "token-tiling")).toEqual([
+      ["token-tiling", 5, "/index", `expected an index below 2 (the tokens ${shorter.id} makes), found 2`],
+    ]);
+  });
+
+  it("should count tokens in code points in a text with a character outside the BMP", () => {
+    const id = "astral-doc";
+    const text = "قال 😀 نعم.";
+    const doc = { ...documents[0]!, id, document: id, text };
+    const paragraph = { id: `${id}/p1`, document: id, index: 0, start: 0, end: 10, text };
+    const sentence = { id: `${id}/p1/s1`, document: id, paragraph: paragraph.id, index: 0, start: 0, end: 10, text };
+    const token = (index: number, start: number, end: number, kind: string) => ({ id: `${sentence.id}/t${index + 1}`, document: id, paragraph: paragraph.id, sentence: sentence.id, index, start, end, text: [...text].slice(start, end).join(""), kind });
+    const right = [token(0, 0, 3, "word"), token(1, 4, 5, "punct"), token(2, 6, 9, "word"), token(3, 9, 10, "punct")] as const;
+    expect(incidents([doc, paragraph, sentence, ...right])).toEqual([]);
+    // UTF-16 offsets for نعم: one unit further on, past the emoji's second half.
+    const units = { ...right[2], start: 7, end: 10, text: "عم." };
+    expect(incidents([doc, paragraph, sentence, right[0], right[1], units, right[3]]).map(([check, line, pointer]) => [check, line, pointer])).toEqual([
+      ["token-tiling", 6, "/start"],
+    ]);
+  });
+});
+
+describe("Validator mentions' token indices", () => {
+  function incidents(records: object[]): Array<[string, string | undefined, string]> {
+    const validator = new Validator({ reference: shipped });
+    records.forEach((r, i) => validator.record("entities.jsonl", i + 1, r));
+    validator.finish();
+    return validator.incidents.map((i) => [i.check, i.pointer, i.message]);
+  }
+  const { mentions, tokens, documents } = published;
+  const text = documents[0]!.text;
+
+  it("should accept every shipped mention (control)", () => {
+    expect(incidents(mentions)).toEqual([]);
+  });
+
+  it("should report a wrong tokenStart or tokenEnd, naming the token the mention starts or ends with", () => {
+    const m = mentions.find((x) => x.tokenEnd - x.tokenStart === 1 && x.parent === undefined)!;
+    const token = tokens.find((t) => t.sentence === m.sentence && t.index === m.tokenStart)!;
+    expect(incidents([{ ...m, tokenStart: m.tokenStart + 1, tokenEnd: m.tokenEnd + 1 }])).toEqual([
+      ["mention-tokens", "/tokenStart", `expected tokenStart ${m.tokenStart} (the token at [${token.start}, ${token.end}), where the mention starts), found ${m.tokenStart + 1}`],
+      ["mention-tokens", "/tokenEnd", `expected tokenEnd ${m.tokenEnd} (just past the token at [${token.start}, ${token.end}), where the mention ends), found ${m.tokenEnd + 1}`],
+    ]);
+  });
+
+  it("should report a mention that starts inside a token or ends between tokens", () => {
+    const m = mentions.find((x) => x.prefix !== "" && x.parent === undefined)!;
+    const token = tokens.find((t) => t.sentence === m.sentence && t.index === m.tokenStart)!;
+    const inside = { ...m, start: m.start + 1, text: m.text.slice(1), prefix: "" };
+    // One character more: the space after the mention's last token.
+    const spaced = { ...m, end: m.end + 1, text: text.slice(m.start, m.end + 1) };
+    expect(text[m.end]).toBe(" ");
+    expect(incidents([inside])).toEqual([
+      ["mention-tokens", "/start", `expected the mention to start where a token of ${m.sentence} starts, found ${m.start + 1} inside token ${token.index} ${JSON.stringify(token.text)} [${token.start}, ${token.end})`],
+    ]);
+    expect(incidents([spaced]).filter(([check]) => check === "mention-tokens")).toEqual([
+      ["mention-tokens", "/end", `expected the mention to end where a token of ${m.sentence} ends, found ${m.end + 1} between tokens`],
+    ]);
   });
 });

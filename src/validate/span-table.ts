@@ -97,6 +97,11 @@ export class SpanTable {
     return (this.#exceptions.size > 0 ? this.#exceptions.get(row)?.[1] : undefined) ?? this.#shape.parent(key);
   }
 
+  /** Whether the record at `row` was given for validation, not taken from reference data. */
+  given(row: number): boolean {
+    return !this.#reference.has(row);
+  }
+
   /** Calls `each` with the row and id number of every span, in the order added. */
   forEach(each: (row: number, key: number) => void): void {
     const keys = this.#rows.keys(this.size);

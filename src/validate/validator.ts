@@ -1,4 +1,4 @@
-import type { Document, Entity, EntityAnnotation, EntityMention, EntityType, Paragraph, Sentence, SentenceStance, Stance, StanceAnnotation, StanceResolution, StanceTarget } from "../generated/types.js";
+import type { Document, Entity, EntityAnnotation, EntityMention, EntityType, Paragraph, Sentence, SentenceStance, Stance, StanceAnnotation, StanceResolution, StanceTarget, Token } from "../generated/types.js";
 import { jsonErrorOffset } from "./json-error.js";
 import { CodePointText } from "../code-points.js";
 import { detectKind, kindByName, type RecordKind } from "../record-kinds.js";
@@ -13,6 +13,7 @@ import { DocumentTexts, type LineLocation, type ReadLine } from "./document-text
 import { MentionNesting, type RereadSpan } from "./mention-nesting.js";
 import { DeferredLines } from "./deferred-lines.js";
 import { StanceLabels } from "./stance-labels.js";
+import { SentenceTokens } from "./sentence-tokens.js";
 import { firstDuplicateKey, minimalJsonLength } from "./scan-keys.js";
 import { insideGraphemeCluster } from "./grapheme-boundary.js";
 import { findQuote, quoted, type QuoteSelector } from "../quote-selector.js";
@@ -126,6 +127,10 @@ export class Validator {
   readonly #labels: Array<Int32Array<ArrayBuffer>> = [];
   /** Targets named by labels, numbered in order of appearance. */
   readonly #labelTargets = new Map<string, number>();
+  /** Sentences' tokens under the corpus's rule, and the token records seen per sentence. */
+  readonly #tokens = new SentenceTokens();
+  /** Documents with token records, and the file their first token came from (where missing ones are reported). */
+  readonly #tokenDocuments = new Map<number, string>();
   /** Documents with sentence labels, and the file their first label came from (where missing ones are reported). */
   readonly #labelledDocuments = new Map<number, string>();
   /** While line() runs: how to find the line again, and the kind the file name suggests. */
@@ -459,7 +464,7 @@ export class Validator {
       const a = r as unknown as EntityAnnotation;
       this.#entity(a.entity, a.type, place, pointer);
       this.#clitic(a.quote, a.prefix, a.canonical, place, pointer);
-      if (known) this.#selector(a, key, document, place, pointer);
+      if (known) this.#selector(a, key, document, place, pointer, true);
     } else if (kind === "stance-annotation") {
       const a = r as unknown as StanceAnnotation;
       if (entity !== WRITER && !this.#entities.has(entity)) this.report("missing-entity", { ...place, pointer: `${pointer}/holder` }, `expected holder "${WRITER}" or a catalogue entity, found ${JSON.stringify(entity)}`);
@@ -475,8 +480,11 @@ export class Validator {
     return true;
   }
 
-  /** A quote selector of a known document: its paragraph exists, and the quote resolves as the build resolves it. */
-  #selector(selector: QuoteSelector, document: number, documentId: string, place: Place, pointer: string): void {
+  /**
+   * A quote selector of a known document: its paragraph exists, and the quote resolves as the
+   * build resolves it. An entity's quote (`onTokens`) must also start and end on token boundaries.
+   */
+  #selector(selector: QuoteSelector, document: number, documentId: string, place: Place, pointer: string, onTokens = false): void {
     const paragraph = this.#keys.paragraph(`${documentId}/${selector.paragraph}`);
     const row = this.#paragraphs.find(paragraph);
     if (!(row >= 0 && this.#paragraphs.document(row, paragraph) === document)) {
@@ -501,7 +509,13 @@ export class Validator {
       const sentence = this.#keys.sentence(`${documentId}/${selector.paragraph}/s${m}`);
       const at = this.#sentences.find(sentence);
       if (at < 0) break;
-      if (this.#sentences.start(at) <= first && last <= this.#sentences.end(at)) return;
+      if (this.#sentences.start(at) <= first && last <= this.#sentences.end(at)) {
+        if (onTokens && this.#tokenized(at, document) >= 0) {
+          const side = this.#tokens.startingAt(first) < 0 ? "start" : this.#tokens.endingAt(last) < 0 ? "end" : "";
+          if (side) this.report("quote-selector", { ...place, pointer: `${pointer}/quote` }, `expected ${quoted(selector.quote)} in ${selector.paragraph} to start and end on token boundaries, found its ${side} ${this.#cut(side === "start" ? first : last - 1, document)}`);
+        }
+        return;
+      }
     }
     this.report("quote-selector", { ...place, pointer: `${pointer}/quote` }, `expected ${quoted(selector.quote)} in ${selector.paragraph} to lie inside one sentence, found it crossing a sentence boundary`);
   }
@@ -565,10 +579,12 @@ export class Validator {
       return true;
     }
     // The parent must exist and belong to the same paragraph (tokens) or document (sentences).
-    if (parents && !(row >= 0 && parents.document(row, parentKey) === document && (kind !== "token" || parents.parent(row, parentKey) === this.#keys.paragraph(s.paragraph!)))) {
+    const inParent = !parents || (row >= 0 && parents.document(row, parentKey) === document && (kind !== "token" || parents.parent(row, parentKey) === this.#keys.paragraph(s.paragraph!)));
+    if (!inParent) {
       this.report(kind === "sentence" ? "missing-paragraph" : "missing-sentence", { ...place, pointer: `${pointer}/${kind === "sentence" ? "paragraph" : "sentence"}` }, `expected ${parentId} to exist in ${kind === "token" ? `paragraph ${s.paragraph}` : `document ${s.document}`}, found ${row >= 0 ? "it elsewhere" : "none"}`);
     }
     const same = this.#span(s, document, place, pointer, parents, row, parentId);
+    if (kind === "token" && inParent && this.#enabled["token-tiling"]) this.#token(s as unknown as Token, row, document, place, pointer);
     // A slice of an NFC text is NFC (composition and reordering depend only on what lies between
     // the characters involved, all inside the slice), so only other texts need the check.
     if (!same || !this.#texts.nfc(document)) this.#nfc(s.text, place, `${pointer}/text`);
@@ -581,11 +597,13 @@ export class Validator {
     const sentence = this.#keys.sentence(m.sentence);
     const row = this.#sentences.find(sentence);
     if (!final && (!known || row < 0 || this.#textAway(document))) return false;
+    const inSentence = row >= 0 && this.#sentences.document(row, sentence) === document && this.#sentences.parent(row, sentence) === this.#keys.paragraph(m.paragraph);
     if (!known) this.report("missing-document", { ...place, pointer: `${pointer}/document` }, `expected document ${JSON.stringify(m.document)} to exist, found none`);
-    else if (!(row >= 0 && this.#sentences.document(row, sentence) === document && this.#sentences.parent(row, sentence) === this.#keys.paragraph(m.paragraph))) {
+    else if (!inSentence) {
       this.report("missing-sentence", { ...place, pointer: `${pointer}/sentence` }, `expected sentence ${m.sentence} to exist in paragraph ${m.paragraph} of ${m.document}, found ${row >= 0 ? "it elsewhere" : "none"}`);
     }
     if (known) this.#span(m, document, place, pointer, this.#sentences, row, m.sentence);
+    if (known && inSentence && this.#enabled["mention-tokens"]) this.#mentionTokens(m, row, document, place, pointer);
     // The entity checks wait on their own when the entity is not known yet, holding two short
     // strings rather than the record: a dangling entity id must not keep every such record alive.
     if (final || this.#entities.has(m.entity)) this.#entity(m.entity, m.type, place, pointer);
@@ -594,6 +612,63 @@ export class Validator {
       this.#pending.push(() => this.#entity(entity, type, place, pointer));
     }
     return true;
+  }
+
+  /**
+   * The sentence at `row` tokenized (see SentenceTokens), or -1 when its span does not lie in its
+   * document's text: that is reported on the sentence's own line, and it makes no tokens to compare.
+   */
+  #tokenized(row: number, document: number): number {
+    const text = this.#text(document);
+    const start = this.#sentences.start(row);
+    const end = this.#sentences.end(row);
+    if (!text || !(start >= 0 && start < end && end <= text.length)) return -1;
+    return this.#tokens.of(row, start, end, text);
+  }
+
+  /** A token record against its sentence's tokens (token-tiling); counts it for the check of missing ones at the end. */
+  #token(t: Token, row: number, document: number, place: Place, pointer: string): void {
+    const n = this.#tokenized(row, document);
+    if (n < 0) return;
+    if (!this.#tokenDocuments.has(document)) this.#tokenDocuments.set(document, place.file);
+    this.#tokens.tally(row, t.index);
+    if (t.index >= n) {
+      this.report("token-tiling", { ...place, pointer: `${pointer}/index` }, `expected an index below ${n} (the tokens ${t.sentence} makes), found ${t.index}`);
+      return;
+    }
+    // A span out of its document's bounds is reported as such: it cannot be compared with a token.
+    if (!(t.start < t.end && t.end <= this.#text(document)!.length)) return;
+    const start = this.#tokens.start(t.index);
+    const end = this.#tokens.end(t.index);
+    const kind = this.#tokens.kind(t.index);
+    if (t.start !== start || t.end !== end) {
+      const text = this.#text(document)!;
+      this.report("token-tiling", { ...place, pointer: `${pointer}/${t.start !== start ? "start" : "end"}` }, `expected token ${t.index} of ${t.sentence} at [${start}, ${end}) ${shown(text.slice(start, end))}, found [${t.start}, ${t.end})`);
+    } else if (t.kind !== kind) {
+      this.report("token-tiling", { ...place, pointer: `${pointer}/kind` }, `expected kind ${JSON.stringify(kind)} for ${shown(t.text)}, found ${JSON.stringify(t.kind)}`);
+    }
+  }
+
+  /** A mention's token indices against its sentence's tokens (mention-tokens). */
+  #mentionTokens(m: EntityMention, row: number, document: number, place: Place, pointer: string): void {
+    // Offsets out of bounds, or outside the sentence, are reported as such: no token index can be checked.
+    if (!(m.start < m.end && m.start >= this.#sentences.start(row) && m.end <= this.#sentences.end(row))) return;
+    if (this.#tokenized(row, document) < 0) return;
+    const first = this.#tokens.startingAt(m.start);
+    const last = this.#tokens.endingAt(m.end);
+    if (first < 0) this.report("mention-tokens", { ...place, pointer: `${pointer}/start` }, `expected the mention to start where a token of ${m.sentence} starts, found ${m.start} ${this.#cut(m.start, document)}`);
+    else if (m.tokenStart !== first) this.report("mention-tokens", { ...place, pointer: `${pointer}/tokenStart` }, `expected tokenStart ${first} (the token at [${m.start}, ${this.#tokens.end(first)}), where the mention starts), found ${m.tokenStart}`);
+    if (last < 0) this.report("mention-tokens", { ...place, pointer: `${pointer}/end` }, `expected the mention to end where a token of ${m.sentence} ends, found ${m.end} ${this.#cut(m.end - 1, document)}`);
+    else if (m.tokenEnd !== last + 1) this.report("mention-tokens", { ...place, pointer: `${pointer}/tokenEnd` }, `expected tokenEnd ${last + 1} (just past the token at [${this.#tokens.start(last)}, ${m.end}), where the mention ends), found ${m.tokenEnd}`);
+  }
+
+  /** Where an offset falls that no token starts or ends at, for a message: inside which token. */
+  #cut(point: number, document: number): string {
+    const k = this.#tokens.holding(point);
+    if (k < 0) return "between tokens";
+    const start = this.#tokens.start(k);
+    const end = this.#tokens.end(k);
+    return `inside token ${k} ${shown(this.#text(document)!.slice(start, end))} [${start}, ${end})`;
   }
 
   /** The catalogue checks of a mention: its entity exists, and has the mention's type. */
@@ -684,6 +759,20 @@ export class Validator {
         else this.report("label-derivation", { ...place, pointer: "/resolution" }, `expected no resolution for ${label}, whose stances do not conflict, found one`);
       },
     );
+    if (this.#tokenDocuments.size > 0) {
+      this.#sentences.forEach((row, key) => {
+        const document = this.#sentences.document(row, key);
+        const file = this.#tokenDocuments.get(document);
+        // A sentence given for validation, of a document whose tokens are given, needs all of its
+        // tokens. Tokens given alone, against the shipped sentences, are checked one by one: a
+        // few of them are records to check, not a tokenization that leaves words out.
+        if (file === undefined || !this.#sentences.given(row)) return;
+        // A missing token has no line: it is reported on the file of the document's first token.
+        const seen = this.#tokens.seenFor(row);
+        const made = seen > 0 ? this.#tokens.madeFor(row) : this.#tokenized(row, document);
+        if (seen < made) this.report("token-tiling", { file, pointer: "" }, `expected ${made} tokens for ${this.#keys.sentenceId(key)} (the tokens its text makes), found ${seen === 0 ? "none" : seen}`);
+      });
+    }
     if (this.#labelledDocuments.size > 0 && this.#targets.size > 0) {
       this.#sentences.forEach((row, key) => {
         const file = this.#labelledDocuments.get(this.#sentences.document(row, key));
