@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import * as shipped from "../src/generated/corpus-data.js";
 import { Validator } from "../src/validate/validator.js";
 import { published } from "./helpers/published.js";
-import type { Token } from "../src/generated/types.js";
+import type { EntityMention, Token } from "../src/generated/types.js";
 
 /** Validates records in process against the shipped corpus and returns the check ids that fired. */
 function fired(records: object[]): string[] {
@@ -378,6 +378,14 @@ describe("Validator mentions' token indices", () => {
       ["mention-tokens", "/tokenStart", `expected tokenStart ${m.tokenStart} (the token at [${token.start}, ${token.end}), where the mention starts), found ${m.tokenStart + 1}`],
       ["mention-tokens", "/tokenEnd", `expected tokenEnd ${m.tokenEnd} (just past the token at [${token.start}, ${token.end}), where the mention ends), found ${m.tokenEnd + 1}`],
     ]);
+  });
+
+  it("should tokenize again against a document given for validation that replaces the shipped one", () => {
+    const [before, m] = mentions.filter((x) => x.sentence === mentions[0]!.sentence && x.parent === undefined) as [EntityMention, EntityMention];
+    expect(text[m.end]).toBe(" ");
+    // A tatweel for the space after the mention: its last word runs on into the next.
+    const joined = { ...documents[0]!, text: `${text.slice(0, m.end)}ـ${text.slice(m.end + 1)}` };
+    expect(incidents([before, joined, m]).filter(([check]) => check === "mention-tokens").map(([, pointer]) => pointer)).toEqual(["/end"]);
   });
 
   it("should report a mention that starts inside a token or ends between tokens", () => {

@@ -2,85 +2,96 @@ import type { CodePointText } from "../code-points.js";
 import { grown } from "./grown.js";
 import { TokenScan } from "../tokenize.js";
 
+/** How many sentences' tokens are kept: records that wait for the end come back grouped by document only. */
+const SLOTS = 64;
+
+/** One sentence's tokens: start, end (code points) and 1 for punctuation or 0 for a word, per token. */
+class Slot {
+  row = -1;
+  start = -1;
+  end = -1;
+  count = 0;
+  tokens = new Int32Array(3 * 64);
+}
+
 /**
  * The tokens a sentence's text makes under the corpus's rule (see tokenize), for the checks of
  * token records and of mentions' token indices, and the tally of the token records seen per
  * sentence, to find the ones missing at the end.
  *
- * Only the last sentence's tokens are kept, as code-point offsets: records come grouped by
- * sentence, so a sentence is tokenized about once per file that refers to it. The tally is two
+ * The tokens of the last 64 sentences of one document text are kept, by sentence row: records in
+ * order come grouped by sentence, and records out of order wait and come back grouped by
+ * document, so a sentence is tokenized about once per file that refers to it. The tally is two
  * numbers per sentence (by its row in the sentence table), made only once tokens are given.
  */
 export class SentenceTokens {
-  #row = -1;
-  #start = -1;
-  #end = -1;
-  #text: CodePointText | undefined;
   readonly #scan = new TokenScan();
-  /**
-   * In a text with characters outside the BMP, the start and end of each token in code points:
-   * [start0, end0, start1, end1, …]; else null, and the scan's UTF-16 offsets are code points.
-   */
-  #points: Int32Array | null = null;
-  #count = 0;
+  readonly #slots = Array.from({ length: SLOTS }, () => new Slot());
+  /** The text the slots' tokens are of: another text empties them, so that they hold no other. */
+  #text: CodePointText | undefined;
+  #current = this.#slots[0]!;
   /** Per sentence row: token records seen, and tokens its text makes (0 until it is tokenized). */
   #seen: Int32Array<ArrayBuffer> | undefined;
   #made: Int32Array<ArrayBuffer> | undefined;
 
   /**
    * Tokenizes the sentence at `row` of the table, [start, end) in code points of `text`, unless it
-   * was the last one; returns how many tokens it makes. The span must lie inside the text.
+   * is kept; returns how many tokens it makes. The span must lie inside the text.
    */
   of(row: number, start: number, end: number, text: CodePointText): number {
-    if (row === this.#row && start === this.#start && end === this.#end && text === this.#text) return this.#count;
-    const units = text.text;
-    if (units.length === text.length) {
-      this.#count = this.#scan.scan(units, start, end);
-      this.#points = null;
-    } else {
-      this.#count = this.#scan.scan(units, text.toUnit(start), text.toUnit(end));
-      this.#points = new Int32Array(2 * this.#count);
-      for (let i = 0; i < this.#count; i++) {
-        this.#points[2 * i] = text.toPoint(this.#scan.start(i));
-        this.#points[2 * i + 1] = text.toPoint(this.#scan.end(i));
-      }
+    if (text !== this.#text) {
+      for (const slot of this.#slots) slot.row = -1;
+      this.#text = text;
     }
-    this.#row = row;
-    this.#start = start;
-    this.#end = end;
-    this.#text = text;
-    return this.#count;
+    const slot = this.#slots[row % SLOTS]!;
+    this.#current = slot;
+    if (slot.row === row && slot.start === start && slot.end === end) return slot.count;
+    const units = text.text;
+    const bmp = units.length === text.length;
+    const n = this.#scan.scan(units, bmp ? start : text.toUnit(start), bmp ? end : text.toUnit(end));
+    if (3 * n > slot.tokens.length) slot.tokens = new Int32Array(6 * n);
+    const tokens = slot.tokens;
+    for (let i = 0; i < n; i++) {
+      tokens[3 * i] = bmp ? this.#scan.start(i) : text.toPoint(this.#scan.start(i));
+      tokens[3 * i + 1] = bmp ? this.#scan.end(i) : text.toPoint(this.#scan.end(i));
+      tokens[3 * i + 2] = this.#scan.punct(i) ? 1 : 0;
+    }
+    slot.row = row;
+    slot.start = start;
+    slot.end = end;
+    slot.count = n;
+    return n;
   }
 
-  /** Start of token `i` of the sentence tokenized last (code points). */
+  /** Start of token `i` of the sentence asked for last (code points). */
   start(i: number): number {
-    return this.#points ? this.#points[2 * i]! : this.#scan.start(i);
+    return this.#current.tokens[3 * i]!;
   }
 
-  /** End of token `i` of the sentence tokenized last (code points). */
+  /** End of token `i` of the sentence asked for last (code points). */
   end(i: number): number {
-    return this.#points ? this.#points[2 * i + 1]! : this.#scan.end(i);
+    return this.#current.tokens[3 * i + 1]!;
   }
 
-  /** Kind of token `i` of the sentence tokenized last. */
+  /** Kind of token `i` of the sentence asked for last. */
   kind(i: number): "word" | "punct" {
-    return this.#scan.punct(i) ? "punct" : "word";
+    return this.#current.tokens[3 * i + 2] === 1 ? "punct" : "word";
   }
 
-  /** The token of the last sentence that starts at `point`, or -1. */
+  /** The token of the sentence asked for last that starts at `point`, or -1. */
   startingAt(point: number): number {
     return this.#search(point, 0);
   }
 
-  /** The token of the last sentence that ends at `point`, or -1. */
+  /** The token of the sentence asked for last that ends at `point`, or -1. */
   endingAt(point: number): number {
     return this.#search(point, 1);
   }
 
-  /** The token of the last sentence that holds `point` (its start up to its end, exclusive), or -1. */
+  /** The token of the sentence asked for last that holds `point` (its start up to its end, exclusive), or -1. */
   holding(point: number): number {
     let lo = 0;
-    let hi = this.#count - 1;
+    let hi = this.#current.count - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       if (this.end(mid) <= point) lo = mid + 1;
@@ -91,7 +102,7 @@ export class SentenceTokens {
   }
 
   /**
-   * Counts a token record of the sentence at `row`, which must be the one tokenized last, if its
+   * Counts a token record of the sentence at `row`, which must be the one asked for last, if its
    * index is one of the sentence's tokens; the sentence's number of tokens is its latest
    * tokenization's (a sentence given for validation may replace a shipped one).
    */
@@ -101,8 +112,8 @@ export class SentenceTokens {
       this.#seen = this.#seen ? grown(this.#seen, size) : new Int32Array(size);
       this.#made = this.#made ? grown(this.#made, size) : new Int32Array(size);
     }
-    if (index < this.#count) this.#seen[row]!++;
-    this.#made![row] = this.#count;
+    if (index < this.#current.count) this.#seen[row]!++;
+    this.#made![row] = this.#current.count;
   }
 
   /** Token records counted for the sentence at `row`. */
@@ -117,7 +128,7 @@ export class SentenceTokens {
 
   #search(point: number, side: 0 | 1): number {
     let lo = 0;
-    let hi = this.#count - 1;
+    let hi = this.#current.count - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const at = side === 0 ? this.start(mid) : this.end(mid);
