@@ -340,6 +340,21 @@ describe("Validator tokens against their sentences' tokenization", () => {
     ]);
   });
 
+  it("should count the tokens of a sentence of more than 65,535 of them, which the tally keeps apart", () => {
+    const id = "long-doc";
+    const words = 65_537;
+    const text = Array.from({ length: words }, () => "ب").join(" ");
+    const doc = { ...documents[0]!, id, document: id, text };
+    const paragraph = { id: `${id}/p1`, document: id, index: 0, start: 0, end: text.length, text };
+    const sentence = { id: `${id}/p1/s1`, document: id, paragraph: paragraph.id, index: 0, start: 0, end: text.length, text };
+    const token = (index: number) => ({ id: `${sentence.id}/t${index + 1}`, document: id, paragraph: paragraph.id, sentence: sentence.id, index, start: 2 * index, end: 2 * index + 1, text: "ب", kind: "word" });
+    const all = Array.from({ length: words }, (_, i) => token(i));
+    expect(incidents([doc, paragraph, sentence, ...all])).toEqual([]);
+    expect(incidents([doc, paragraph, sentence, ...all.slice(1)])).toEqual([
+      ["token-tiling", undefined, "", `expected ${words} tokens for ${sentence.id} (the tokens its text makes), found ${words - 1}`],
+    ]);
+  });
+
   it("should count tokens in code points in a text with a character outside the BMP", () => {
     const id = "astral-doc";
     const text = "قال 😀 نعم.";

@@ -1,4 +1,4 @@
-type Growable = Uint8Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer>;
+type Growable = Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer>;
 
 /** A copy of a typed array in a longer one of the same type (twice as long unless told), zero-filled after. */
 export function grown<T extends Growable>(from: T, length = from.length * 2): T {

@@ -22,7 +22,8 @@ class Slot {
  * The tokens of the last 64 sentences of one document text are kept, by sentence row: records in
  * order come grouped by sentence, and records out of order wait and come back grouped by
  * document, so a sentence is tokenized about once per file that refers to it. The tally is two
- * numbers per sentence (by its row in the sentence table), made only once tokens are given.
+ * 16-bit numbers per sentence (by its row in the sentence table), made only once tokens are
+ * given: 731,028 sentences at 8.7 GB of input.
  */
 export class SentenceTokens {
   readonly #scan = new TokenScan();
@@ -31,8 +32,10 @@ export class SentenceTokens {
   #text: CodePointText | undefined;
   #current = this.#slots[0]!;
   /** Per sentence row: token records seen, and tokens its text makes (0 until it is tokenized). */
-  #seen: Int32Array<ArrayBuffer> | undefined;
-  #made: Int32Array<ArrayBuffer> | undefined;
+  #seen: Uint16Array<ArrayBuffer> | undefined;
+  #made: Uint16Array<ArrayBuffer> | undefined;
+  /** The same for sentences of 65,535 tokens or more, which 16 bits cannot count: [seen, made]. */
+  #large: Map<number, [number, number]> | undefined;
 
   /**
    * Tokenizes the sentence at `row` of the table, [start, end) in code points of `text`, unless it
@@ -104,25 +107,40 @@ export class SentenceTokens {
   /**
    * Counts a token record of the sentence at `row`, which must be the one asked for last, if its
    * index is one of the sentence's tokens; the sentence's number of tokens is its latest
-   * tokenization's (a sentence given for validation may replace a shipped one).
+   * tokenization's (a sentence given for validation may replace a shipped one). `rows`: how many
+   * sentences there are so far, the size the tally starts at.
    */
-  tally(row: number, index: number): void {
+  tally(row: number, index: number, rows: number): void {
     if (!this.#seen || row >= this.#seen.length) {
-      const size = Math.max(64, (this.#seen?.length ?? 0) * 2, row + 1);
-      this.#seen = this.#seen ? grown(this.#seen, size) : new Int32Array(size);
-      this.#made = this.#made ? grown(this.#made, size) : new Int32Array(size);
+      const size = Math.max(64, rows, Math.floor((this.#seen?.length ?? 0) * 1.5), row + 1);
+      this.#seen = this.#seen ? grown(this.#seen, size) : new Uint16Array(size);
+      this.#made = this.#made ? grown(this.#made, size) : new Uint16Array(size);
     }
-    if (index < this.#current.count) this.#seen[row]!++;
-    this.#made![row] = this.#current.count;
+    const count = this.#current.count;
+    const large = this.#large?.get(row);
+    if (large || count >= 0xffff) {
+      const entry = large ?? [this.#seen[row]!, 0];
+      if (index < count) entry[0]++;
+      entry[1] = count;
+      (this.#large ??= new Map()).set(row, entry);
+      return;
+    }
+    // More records than tokens are duplicates (reported as such): the count may stop at the top.
+    if (index < count && this.#seen[row]! < 0xffff) this.#seen[row]!++;
+    this.#made![row] = count;
   }
 
   /** Token records counted for the sentence at `row`. */
   seenFor(row: number): number {
+    const large = this.#large?.get(row);
+    if (large) return large[0];
     return this.#seen !== undefined && row < this.#seen.length ? this.#seen[row]! : 0;
   }
 
   /** Tokens the text of the sentence at `row` makes, known once a token record of it was seen; else 0. */
   madeFor(row: number): number {
+    const large = this.#large?.get(row);
+    if (large) return large[1];
     return this.#made !== undefined && row < this.#made.length ? this.#made[row]! : 0;
   }
 

@@ -631,7 +631,7 @@ export class Validator {
     const n = this.#tokenized(row, document);
     if (n < 0) return;
     if (!this.#tokenDocuments.has(document)) this.#tokenDocuments.set(document, place.file);
-    this.#tokens.tally(row, t.index);
+    this.#tokens.tally(row, t.index, this.#sentences.size);
     if (t.index >= n) {
       this.report("token-tiling", { ...place, pointer: `${pointer}/index` }, `expected an index below ${n} (the tokens ${t.sentence} makes), found ${t.index}`);
       return;
