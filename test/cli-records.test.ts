@@ -34,6 +34,20 @@ describe("stats, diff and agree on JSONL lines that are valid JSON but not recor
   }
 });
 
+describe("diff on records without an id", () => {
+  it("should name the file and line of the first record with no string id, and exit 2, rather than pair all such records as one", () => {
+    const mention = JSON.parse(firstMention) as Record<string, unknown>;
+    const { id: _, ...noId } = mention;
+    for (const [line, found] of [[JSON.stringify(noId), "nothing"], [JSON.stringify({ ...mention, id: 7 }), "7"]] as const) {
+      const dir = folderWith(line);
+      const run = runCli(["diff", good, dir]);
+      expect(run.stderr).toBe(`arabic-news-corpus: ${join(dir, "entities.jsonl")}:3 /id: expected a string id (records are compared by id), found ${found}; run \`validate\` for details\n`);
+      expect(run.stdout).toBe("");
+      expect(run.status).toBe(2);
+    }
+  });
+});
+
 describe("agree on records that are objects but not of their schema", () => {
   const firstStance = readFileSync(join(good, "stances.jsonl"), "utf8").split("\n")[0]!;
 

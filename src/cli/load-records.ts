@@ -28,6 +28,8 @@ export interface LoadOptions {
    * (agree): a record missing one would otherwise fail deep inside it, with no file or line.
    */
   checked?: ReadonlySet<string>;
+  /** Every record must have a string id (diff pairs records by id: records without one would all pair as one). */
+  ids?: boolean;
 }
 
 /** Reads every record of the files a path stands for, grouped by kind. */
@@ -54,6 +56,9 @@ export function loadRecords(path: string, options: LoadOptions = {}): RecordsByK
         if (options.checked?.has(kind.name) && !kind.validate(record)) {
           const e = kind.validate.errors![0]!;
           throw new Error(`${file}:${i + 1}${e.instancePath ? ` ${e.instancePath}` : ""}: expected ${kind.type} to satisfy "${e.keyword}" (${e.message}), found ${shown(valueAt(record, e.instancePath))}; run \`validate\` for details`);
+        }
+        if (options.ids && typeof (record as { id?: unknown }).id !== "string") {
+          throw new Error(`${file}:${i + 1} /id: expected a string id (records are compared by id), found ${shown((record as { id?: unknown }).id)}; run \`validate\` for details`);
         }
         const list = out.get(kind.name) ?? [];
         list.push(record);

@@ -175,7 +175,7 @@ export async function main(argv: string[]): Promise<number> {
         });
       case "diff":
         return output("diff", args, [2, 2], ([a, b], format) => {
-          const d = diffRecords(loadRecords(a!), loadRecords(b!));
+          const d = diffRecords(loadRecords(a!, { ids: true }), loadRecords(b!, { ids: true }));
           return format === "json" ? JSON.stringify(d, null, 2) : formatDiff(d);
         });
       case "agree":
