@@ -7,6 +7,7 @@ import { SCHEMA_VERSION } from "../scripts/build-corpus.js";
 import * as shipped from "../src/generated/corpus-data.js";
 import { publishedKinds } from "../src/record-kinds.js";
 import { Validator } from "../src/validate/validator.js";
+import { published, repairsOf } from "./helpers/published.js";
 
 const schemas = loadSchemas();
 
@@ -87,6 +88,28 @@ describe("schemas", () => {
       }
     }
     expect(found).toEqual([]);
+  });
+
+  // The validator cannot tell an example document's hash, an offset map's lengths or a repair's
+  // reason from made-up ones: where such an example names the shipped document, it must say what
+  // the shipped records say, cut short only (the first items of a long list, a text ending "…").
+  it("should state in the document, paragraph, offset-map and repairs examples what the shipped records hold", () => {
+    const example = (name: string) => (schemas.find((s) => s.name === name)!.schema.examples as Array<Record<string, unknown>>)[0]!;
+    const [document, paragraph, offsets] = [published.documents[0]!, published.paragraphs[0]!, published.offsetMaps[0]!];
+    const { text, ...docFields } = example("document") as { text: string };
+    const { text: _, ...shippedFields } = document;
+    expect(docFields).toEqual(shippedFields);
+    expect(text.endsWith("…") && document.text.startsWith(text.slice(0, -1))).toBe(true);
+    expect(example("paragraph")).toEqual(paragraph);
+    const map = example("offset-map") as unknown as typeof offsets;
+    expect({ ...map, segments: [], removed: [] }).toEqual({ ...offsets, segments: [], removed: [] });
+    expect(map.segments).toEqual(offsets.segments.slice(0, map.segments.length));
+    expect(map.removed).toEqual(offsets.removed.slice(0, map.removed.length));
+    const repairs = repairsOf(document.id);
+    const stated = example("repairs") as unknown as typeof repairs;
+    expect(stated.rawSha256).toBe(repairs.rawSha256);
+    for (const rule of stated.rules) expect(repairs.rules).toContainEqual(rule);
+    for (const repair of stated.repairs) expect(repairs.repairs).toContainEqual(repair);
   });
 
   it("should use only standard draft 2020-12 keywords", () => {
