@@ -331,6 +331,12 @@ describe("Validator tokens against their sentences' tokenization", () => {
     ]);
   });
 
+  it("should leave a token whose text is not at its offsets to text-mismatch, and still count it", () => {
+    const shifted = { ...tokens[1]!, start: tokens[1]!.start + 1, end: tokens[1]!.end + 1 };
+    const records = [...given, ...tokens.map((t) => (t === tokens[1] ? shifted : t))];
+    expect(incidents(records).map(([check, line, pointer]) => [check, line, pointer])).toEqual([["text-mismatch", records.indexOf(shifted) + 1, "/text"]]);
+  });
+
   it("should tokenize a sentence again once a sentence given for validation replaces the shipped one", () => {
     const [first, second, third] = tokens as [Token, Token, Token];
     const shorter = { ...sentences[0]!, end: second.end, text: documents[0]!.text.slice(0, second.end) };
@@ -401,6 +407,11 @@ describe("Validator mentions' token indices", () => {
     // A tatweel for the space after the mention: its last word runs on into the next.
     const joined = { ...documents[0]!, text: `${text.slice(0, m.end)}ـ${text.slice(m.end + 1)}` };
     expect(incidents([before, joined, m]).filter(([check]) => check === "mention-tokens").map(([, pointer]) => pointer)).toEqual(["/end"]);
+  });
+
+  it("should leave a mention whose text is not at its offsets to text-mismatch", () => {
+    const m = mentions[0]!;
+    expect(incidents([{ ...m, start: m.start + 1, end: m.end + 1 }]).map(([check, pointer]) => [check, pointer])).toEqual([["text-mismatch", "/text"]]);
   });
 
   it("should report a mention that starts inside a token or ends between tokens", () => {

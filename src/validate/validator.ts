@@ -584,7 +584,7 @@ export class Validator {
       this.report(kind === "sentence" ? "missing-paragraph" : "missing-sentence", { ...place, pointer: `${pointer}/${kind === "sentence" ? "paragraph" : "sentence"}` }, `expected ${parentId} to exist in ${kind === "token" ? `paragraph ${s.paragraph}` : `document ${s.document}`}, found ${row >= 0 ? "it elsewhere" : "none"}`);
     }
     const same = this.#span(s, document, place, pointer, parents, row, parentId);
-    if (kind === "token" && inParent && this.#enabled["token-tiling"]) this.#token(s as unknown as Token, row, document, place, pointer);
+    if (kind === "token" && inParent && this.#enabled["token-tiling"]) this.#token(s as unknown as Token, row, document, place, pointer, same);
     // A slice of an NFC text is NFC (composition and reordering depend only on what lies between
     // the characters involved, all inside the slice), so only other texts need the check.
     if (!same || !this.#texts.nfc(document)) this.#nfc(s.text, place, `${pointer}/text`);
@@ -602,8 +602,9 @@ export class Validator {
     else if (!inSentence) {
       this.report("missing-sentence", { ...place, pointer: `${pointer}/sentence` }, `expected sentence ${m.sentence} to exist in paragraph ${m.paragraph} of ${m.document}, found ${row >= 0 ? "it elsewhere" : "none"}`);
     }
-    if (known) this.#span(m, document, place, pointer, this.#sentences, row, m.sentence);
-    if (known && inSentence && this.#enabled["mention-tokens"]) this.#mentionTokens(m, row, document, place, pointer);
+    const same = known && this.#span(m, document, place, pointer, this.#sentences, row, m.sentence);
+    // Offsets whose text is not the mention's are wrong already (text-mismatch): their tokens would say so again.
+    if (same && inSentence && this.#enabled["mention-tokens"]) this.#mentionTokens(m, row, document, place, pointer);
     // The entity checks wait on their own when the entity is not known yet, holding two short
     // strings rather than the record: a dangling entity id must not keep every such record alive.
     if (final || this.#entities.has(m.entity)) this.#entity(m.entity, m.type, place, pointer);
@@ -626,8 +627,12 @@ export class Validator {
     return this.#tokens.of(row, start, end, text);
   }
 
-  /** A token record against its sentence's tokens (token-tiling); counts it for the check of missing ones at the end. */
-  #token(t: Token, row: number, document: number, place: Place, pointer: string): void {
+  /**
+   * A token record against its sentence's tokens (token-tiling); counts it for the check of
+   * missing ones at the end. Its span is compared only when its text is the text there (`same`):
+   * else the offsets are wrong already (text-mismatch), and saying so again would double the report.
+   */
+  #token(t: Token, row: number, document: number, place: Place, pointer: string, same: boolean): void {
     const n = this.#tokenized(row, document);
     if (n < 0) return;
     if (!this.#tokenDocuments.has(document)) this.#tokenDocuments.set(document, place.file);
@@ -636,8 +641,7 @@ export class Validator {
       this.report("token-tiling", { ...place, pointer: `${pointer}/index` }, `expected an index below ${n} (the tokens ${t.sentence} makes), found ${t.index}`);
       return;
     }
-    // A span out of its document's bounds is reported as such: it cannot be compared with a token.
-    if (!(t.start < t.end && t.end <= this.#text(document)!.length)) return;
+    if (!same) return;
     const start = this.#tokens.start(t.index);
     const end = this.#tokens.end(t.index);
     const kind = this.#tokens.kind(t.index);
