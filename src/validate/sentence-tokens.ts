@@ -52,7 +52,8 @@ export class SentenceTokens {
     const units = text.text;
     const bmp = units.length === text.length;
     const n = this.#scan.scan(units, bmp ? start : text.toUnit(start), bmp ? end : text.toUnit(end));
-    if (3 * n > slot.tokens.length) slot.tokens = new Int32Array(6 * n);
+    // Exactly as long as needed: one sentence of a hostile file can hold millions of tokens.
+    if (3 * n > slot.tokens.length) slot.tokens = new Int32Array(3 * n);
     const tokens = slot.tokens;
     for (let i = 0; i < n; i++) {
       tokens[3 * i] = bmp ? this.#scan.start(i) : text.toPoint(this.#scan.start(i));
