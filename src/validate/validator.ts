@@ -14,7 +14,6 @@ import { MentionNesting, type RereadSpan } from "./mention-nesting.js";
 import { DeferredLines } from "./deferred-lines.js";
 import { StanceLabels } from "./stance-labels.js";
 import { SentenceTokens } from "./sentence-tokens.js";
-import { fileNumber } from "./span-store.js";
 import { firstDuplicateKey, minimalJsonLength } from "./scan-keys.js";
 import { insideGraphemeCluster } from "./grapheme-boundary.js";
 import { findQuote, quoted, type QuoteSelector } from "../quote-selector.js";
@@ -130,13 +129,8 @@ export class Validator {
   readonly #labelTargets = new Map<string, number>();
   /** Sentences' tokens under the corpus's rule, and the token records seen per sentence. */
   readonly #tokens = new SentenceTokens();
-  /**
-   * Per document number, 1 + the number in #tokenFiles of the file its first token came from
-   * (where missing ones are reported), or 0 for a document without token records: two bytes a
-   * document, where a map took some fifty (34,405 documents at 8.7 GB of input).
-   */
-  #tokenFileOf = new Uint16Array(64);
-  readonly #tokenFiles: string[] = [];
+  /** Documents with token records, and the file their first token came from (where missing ones are reported). */
+  readonly #tokenDocuments = new Map<number, string>();
   /** Documents with sentence labels, and the file their first label came from (where missing ones are reported). */
   readonly #labelledDocuments = new Map<number, string>();
   /** While line() runs: how to find the line again, and the kind the file name suggests. */
@@ -641,9 +635,7 @@ export class Validator {
   #token(t: Token, row: number, document: number, place: Place, pointer: string, same: boolean): void {
     const n = this.#tokenized(row, document);
     if (n < 0) return;
-    if (document >= this.#tokenFileOf.length) this.#tokenFileOf = grown(this.#tokenFileOf, Math.max(this.#tokenFileOf.length * 2, document + 1));
-    // Past 65,535 files the first ones name the rest: only where a missing token is reported.
-    if (this.#tokenFileOf[document] === 0) this.#tokenFileOf[document] = Math.min(fileNumber(this.#tokenFiles, place.file), 0xfffe) + 1;
+    if (!this.#tokenDocuments.has(document)) this.#tokenDocuments.set(document, place.file);
     this.#tokens.tally(row, t.index, this.#sentences.size);
     if (t.index >= n) {
       this.report("token-tiling", { ...place, pointer: `${pointer}/index` }, `expected an index below ${n} (the tokens ${t.sentence} makes), found ${t.index}`);
@@ -663,8 +655,8 @@ export class Validator {
 
   /** A mention's token indices against its sentence's tokens (mention-tokens). */
   #mentionTokens(m: EntityMention, row: number, document: number, place: Place, pointer: string): void {
-    // Offsets out of bounds, or outside the sentence, are reported as such: no token index can be checked.
-    if (!(m.start < m.end && m.start >= this.#sentences.start(row) && m.end <= this.#sentences.end(row))) return;
+    // Offsets outside the sentence are reported as such (outside-parent): no token index can be checked.
+    if (m.start < this.#sentences.start(row) || m.end > this.#sentences.end(row)) return;
     if (this.#tokenized(row, document) < 0) return;
     const first = this.#tokens.startingAt(m.start);
     const last = this.#tokens.endingAt(m.end);
@@ -773,7 +765,7 @@ export class Validator {
     );
     // Missing tokens and missing labels in one pass over the sentences: each pass makes an array of
     // every sentence's id number (731,028 of them at 8.7 GB of input).
-    const tokens = this.#tokenFiles.length > 0;
+    const tokens = this.#tokenDocuments.size > 0;
     const labels = this.#labelledDocuments.size > 0 && this.#targets.size > 0;
     if (tokens || labels) {
       this.#sentences.forEach((row, key) => {
@@ -798,12 +790,12 @@ export class Validator {
    * tokenization that leaves words out.
    */
   #missingTokens(row: number, key: number, document: number): void {
-    const f = document < this.#tokenFileOf.length ? this.#tokenFileOf[document]! : 0;
-    if (f === 0 || !this.#sentences.given(row)) return;
+    const file = this.#tokenDocuments.get(document);
+    if (file === undefined || !this.#sentences.given(row)) return;
     const seen = this.#tokens.seenFor(row);
     const made = seen > 0 ? this.#tokens.madeFor(row) : this.#tokenized(row, document);
     // A missing token has no line: it is reported on the file of the document's first token.
-    if (seen < made) this.report("token-tiling", { file: this.#tokenFiles[f - 1]!, pointer: "" }, `expected ${made} tokens for ${this.#keys.sentenceId(key)} (the tokens its text makes), found ${seen === 0 ? "none" : seen}`);
+    if (seen < made) this.report("token-tiling", { file, pointer: "" }, `expected ${made} tokens for ${this.#keys.sentenceId(key)} (the tokens its text makes), found ${seen === 0 ? "none" : seen}`);
   }
 
   /**
