@@ -48,4 +48,19 @@ describe("validate with the schema check left out", () => {
     const full = JSON.parse(runCli(["validate", "--format", "json", file]).stdout);
     expect([full.unchecked, full.counts]).toEqual([0, { schema: 1 }]);
   });
+
+  it("should say what a check left out found when a check that was run depends on it", () => {
+    const file = join(scratchDir("anc-not-run-"), "entities.jsonl");
+    const mention = JSON.parse(readFileSync("corpus/data/entities.jsonl", "utf8").split("\n")[0]!);
+    // start after end: offset-bounds fails, and text-mismatch cannot compare a slice that does not exist.
+    writeFileSync(file, `${JSON.stringify({ ...mention, start: mention.end + 95 })}\n`);
+    for (const args of [["--only", "text-mismatch"], ["--exclude", "offset-bounds"]]) {
+      const text = runCli(["validate", ...args, file]);
+      expect(text.stdout.trim()).toBe("valid: 1 record in 1 file; checks that were not run found 1 problem (offset-bounds 1), and checks that depend on them skip such records");
+      const json = JSON.parse(runCli(["validate", ...args, "--format", "json", file]).stdout);
+      expect([json.valid, json.notRun]).toEqual([true, { "offset-bounds": 1 }]);
+    }
+    const full = JSON.parse(runCli(["validate", "--format", "json", file]).stdout);
+    expect([full.valid, full.notRun, Object.keys(full.counts)]).toEqual([false, {}, ["offset-bounds"]]);
+  });
 });

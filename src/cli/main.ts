@@ -140,7 +140,7 @@ async function validate(args: string[]): Promise<number> {
     ...(progress ? { onProgress: progress } : {}),
   });
   if (progress) process.stderr.write("\r\u001b[K");
-  const report = { files, records: validator.records, incidents: validator.incidents, incidentCount: validator.incidentCount, counts: validator.counts, maxErrors, unchecked: validator.unchecked };
+  const report = { files, records: validator.records, incidents: validator.incidents, incidentCount: validator.incidentCount, counts: validator.counts, maxErrors, unchecked: validator.unchecked, notRun: validator.notRun };
   const text = format === "json" ? formatJson(report) : format === "github" ? formatGithub(report) : formatText(report);
   process.stdout.write(`${text}\n`);
   if (unreadable) return 2;

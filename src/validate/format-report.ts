@@ -11,6 +11,8 @@ export interface ReportInput {
   maxErrors: number;
   /** Records the checks run could not look at (they fail their schema, which was not run). */
   unchecked?: number;
+  /** Problems found by checks that were not run, by check (see Validator.notRun). */
+  notRun?: Record<string, number>;
 }
 
 const where = (i: Incident) => `${i.file}${i.line !== undefined ? `:${i.line}` : ""}${i.column !== undefined ? `:${i.column}` : ""}${i.pointer ? ` ${i.pointer}` : ""}`;
@@ -32,7 +34,13 @@ export function summaryLine(r: ReportInput): string {
       ? `valid: ${r.records} record${r.records === 1 ? "" : "s"} in ${r.files.length} file${r.files.length === 1 ? "" : "s"}`
       : `invalid: ${total} incident${total === 1 ? "" : "s"} in ${r.records} record${r.records === 1 ? "" : "s"} (${Object.entries(r.counts).sort().map(([k, v]) => `${k} ${v}`).join(", ")})`;
   const unchecked = r.unchecked ?? 0;
-  return unchecked === 0 ? line : `${line}; ${unchecked} record${unchecked === 1 ? "" : "s"} not checked past the schema, which ${unchecked === 1 ? "it fails" : "they fail"} (the schema check was not run)`;
+  const parts = [line];
+  if (unchecked > 0) parts.push(`${unchecked} record${unchecked === 1 ? "" : "s"} not checked past the schema, which ${unchecked === 1 ? "it fails" : "they fail"} (the schema check was not run)`);
+  // Schema failures are the records counted above; the other checks not run are named with counts.
+  const notRun = Object.entries(r.notRun ?? {}).filter(([check]) => check !== "schema").sort(([a], [b]) => a.localeCompare(b));
+  const found = notRun.reduce((sum, [, n]) => sum + n, 0);
+  if (found > 0) parts.push(`checks that were not run found ${found} problem${found === 1 ? "" : "s"} (${notRun.map(([k, v]) => `${k} ${v}`).join(", ")}), and checks that depend on them skip such records`);
+  return parts.join("; ");
 }
 
 /** The machine-readable report; its shape is stable across minor versions. */
@@ -47,6 +55,7 @@ export function formatJson(r: ReportInput): string {
       incidents: r.incidents.slice(0, r.maxErrors),
       truncated: r.incidentCount > r.maxErrors,
       unchecked: r.unchecked ?? 0,
+      notRun: r.notRun ?? {},
     },
     null,
     2,

@@ -89,6 +89,12 @@ export class Validator {
    * the checks after it could not look at them, so "valid" would say more than was checked.
    */
   unchecked = 0;
+  /**
+   * Problems found by checks that were not run (--only, --exclude, --level), by check. They are
+   * not incidents, but a check that depends on one (text-mismatch on offset-bounds, the token
+   * checks on text-mismatch) skipped the record, so "valid" alone would say more than was checked.
+   */
+  readonly notRun: Record<string, number> = {};
   /** Total incidents, including those not kept because of maxIncidents. */
   incidentCount = 0;
   readonly #enabled: Record<string, boolean>;
@@ -166,7 +172,10 @@ export class Validator {
   }
 
   report(check: CheckId, place: Omit<Incident, "check" | "level" | "message">, message: string): void {
-    if (this.#enabled[check] !== true) return;
+    if (this.#enabled[check] !== true) {
+      this.notRun[check] = (this.notRun[check] ?? 0) + 1;
+      return;
+    }
     this.counts[check] = (this.counts[check] ?? 0) + 1;
     this.incidentCount++;
     if (this.#options.maxIncidents === undefined || this.incidents.length < this.#options.maxIncidents) {
