@@ -131,6 +131,17 @@ describe("Validator labels against their stances", () => {
     expect(validate([stance, ...emptied])).toEqual(["label-stances /id 1"]);
   });
 
+  it("should refuse a listed stance of another document, and one listed twice", () => {
+    const label = labels.find((l) => l.stances.length === 1)!;
+    const at = labels.indexOf(label) + 2;
+    // The other document's stance exists (it is given), so only the label's own list is wrong.
+    const stranger = { ...published.stances.find((s) => s.id === label.stances[0])!, id: "other-doc/st1", document: "other-doc" };
+    const listed = (stances: string[]) => validate([stranger, ...labels.map((l) => (l === label ? { ...l, stances } : l))]).filter((i) => i.endsWith(` ${at}`));
+    expect(listed([...label.stances, "other-doc/st1"])).toEqual(["label-stances /stances/1 " + at]);
+    expect(listed([...label.stances, label.stances[0]!])).toEqual(["label-stances /stances/1 " + at]);
+    expect(listed(label.stances)).toEqual([]);
+  });
+
   it("should refuse a resolution where the stances do not conflict", () => {
     const calm = labels.find((l) => l.label === "FAVOR")!;
     expect(validate(labels.map((l) => (l === calm ? { ...l, resolution: "Nothing to resolve." } : l)))).toEqual([`label-derivation /resolution ${labels.indexOf(calm) + 1}`]);

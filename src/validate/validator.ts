@@ -390,6 +390,7 @@ export class Validator {
         if (!this.#label(l, document, sentence, place, pointer, false)) this.#wait(() => this.#label(l, document, sentence, place, pointer, true), document, place);
         if (this.#countLabel(l.target, sentence) === 1) this.report("sentence-label-count", { ...place, pointer: `${pointer}/id` }, `expected one label for ${l.sentence}#${l.target}, found a second`);
         if (!this.#labelledDocuments.has(document)) this.#labelledDocuments.set(document, place.file);
+        this.#listedStances(l, place, pointer);
         const low = sentenceLow(sentence, document);
         if (this.#derivation && low >= 0 && StanceLabels.keeps(l.label, l.stances.length, l.resolution !== undefined)) {
           const stances = l.stances.filter((id) => isChildId(id, l.document, "st", -1)).map((id) => idNumber(id, "/st"));
@@ -714,6 +715,21 @@ export class Validator {
       this.#span(e, document, place, `${pointer}/evidence/${i}`, this.#sentences, row, e.sentence);
     });
     return true;
+  }
+
+  /**
+   * A label's own list, before it is compared with the stances: each of its document, each once.
+   * The comparison works on stance numbers within the label's document, so without this a stance
+   * of another document, or one listed twice, would pass unseen.
+   */
+  #listedStances(l: SentenceStance, place: Place, pointer: string): void {
+    const seen = l.stances.length > 1 ? new Set<string>() : undefined;
+    l.stances.forEach((id, i) => {
+      const at = { ...place, pointer: `${pointer}/stances/${i}` };
+      if (!isChildId(id, l.document, "st", -1)) this.report("label-stances", at, `expected ${l.id} to list stances of ${l.document}, found ${id}`);
+      else if (seen?.has(id)) this.report("label-stances", at, `expected ${l.id} to list each stance once, found ${id} again`);
+      seen?.add(id);
+    });
   }
 
   /** Whether a stance of this id was validated or is in the reference data. */
