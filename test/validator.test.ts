@@ -36,8 +36,10 @@ describe("Validator references across documents", () => {
     const label = { ...published.sentenceStances[0]!, document: "other-doc" };
     const token = { ...published.tokens[0]!, id: "other-doc/p1/s1/t1", document: "other-doc" };
     const checks = fired([other, mention, stance, label, token]);
-    // The token's id names its own sentence, which its sentence field does not.
-    expect(checks.filter((c) => c !== "missing-sentence")).toEqual(["id-fields"]);
+    // The token's id names its own sentence, which its sentence field does not; the label lists
+    // the first document's stances, one label-stances each.
+    expect(checks.filter((c) => c !== "missing-sentence")).toEqual(["id-fields", ...label.stances.map(() => "label-stances")]);
+    expect(label.stances.length).toBeGreaterThan(0);
     // one for the mention, the label and the token, and one per evidence span of the stance
     expect(checks.filter((c) => c === "missing-sentence")).toHaveLength(3 + stance.evidence.length);
   });
@@ -266,6 +268,13 @@ describe("Validator on authored annotation files (quote selectors)", () => {
         `entity-type /type (${e}:6)`,
         `clitic-canonical /canonical (${e}:7)`,
         `duplicate-id /id (${e}:8)`,
+        // Lines 4, 6, 7 and 8 resolve to one span (the sweep reports each after the first).
+        `duplicate-span /quote (${e}:4)`,
+        `duplicate-span /quote (${e}:7)`,
+        `duplicate-span /quote (${e}:8)`,
+        // The stances given hold no conflict for either resolution to settle.
+        `label-derivation  (${r}:1)`,
+        `label-derivation  (${r}:2)`,
         `missing-entity /holder (${s}:1)`,
         `missing-target /target (${s}:2)`,
         `quote-selector /evidence/1/quote (${s}:3)`,
@@ -273,6 +282,31 @@ describe("Validator on authored annotation files (quote selectors)", () => {
         `missing-target /target (${r}:2)`,
       ].sort(),
     );
+  });
+
+  it("should take a document's authored files together, as the build does: spans against spans, resolutions against stances", () => {
+    const e = `annotations/${DOC}.entities.jsonl`;
+    const s = `annotations/${DOC}.stances.jsonl`;
+    const r = `annotations/${DOC}.sentence-stance-resolutions.jsonl`;
+    const e1 = entities[0]!; // فيينا, the fourth word of p1
+    const crossing = { ...e1, id: "e501", quote: "فيينا يوم", canonical: "فيينا يوم" };
+    const all = { [e]: entities, [s]: stances, [r]: resolutions };
+    expect(incidents(all)).toEqual([]);
+    expect(incidents({ ...all, [e]: [...entities, { ...e1, id: "e500" }] })).toEqual([`duplicate-span /quote (${e}:${entities.length + 1})`]);
+    // The sweep reports the later-starting of two crossing spans.
+    expect(incidents({ ...all, [e]: [...entities, crossing] })).toEqual([`nesting-depth /quote (${e}:2)`]);
+    // The one conflict of the shipped stances (p7/s1) left without its resolution.
+    expect(incidents({ [e]: entities, [s]: stances })).toEqual([`label-derivation  (${s}:undefined)`]);
+    const conflict = resolutions[0]!;
+    expect(incidents({ ...all, [r]: [...resolutions, { ...conflict, label: "FAVOR" }] })).toEqual([`label-derivation  (${r}:${resolutions.length + 1})`]);
+    expect(incidents({ ...all, [r]: [...resolutions, { ...conflict, sentence: "p1/s1" }] })).toEqual([`label-derivation  (${r}:${resolutions.length + 1})`]);
+    // A new conflict: a FAVOR stance turned AGAINST where another FAVOR stance on its target has
+    // evidence in the same sentence (found in the published stances, which list their sentences).
+    const pair = published.stances.find((x) => x.label === "FAVOR" && published.stances.some((y) => y !== x && y.target === x.target && y.label === "FAVOR" && y.sentences.some((id) => x.sentences.includes(id))))!;
+    const flipped = stances.map((x) => (`${DOC}/${x.id as string}` === pair.id ? { ...x, label: "AGAINST" } : x));
+    expect(incidents({ ...all, [s]: flipped })).toEqual([`label-derivation  (${r}:undefined)`]);
+    // Resolutions can be judged only against the document's stances: alone, nothing is unused.
+    expect(incidents({ [r]: [...resolutions, { ...conflict, sentence: "p1/s1" }] })).toEqual([]);
   });
 
   it("should take the document from the file name, so that the same authored id in two documents is no duplicate", () => {

@@ -34,6 +34,7 @@ export const checks = {
   "clitic-canonical": { level: 5, description: "A mention's prefix begins its text, and its canonical form is the text without the prefix (ل + ال restored after لل)." },
   "entity-type": { level: 5, description: "A mention's type is its catalogue entity's type or one of its declared metonymic types." },
   "nesting-depth": { level: 5, description: "Mentions nest at most one level, and never cross." },
+  "duplicate-span": { level: 5, description: "No two mentions of a document have the same span: a nested mention is shorter than the one it is inside." },
   "mention-parent": { level: 5, description: "A mention nested inside another names it as `parent`, and a `parent` is a mention of the same document that encloses the mention." },
   "label-stances": { level: 5, description: "A sentence label lists exactly the attributed stances on its target with evidence in its sentence." },
   "label-derivation": { level: 5, description: "A sentence label is derived from its stances: FAVOR or AGAINST when they hold only that polar label, NONE when they hold neither; when they hold both, a declared resolution chooses, and only then is there one." },

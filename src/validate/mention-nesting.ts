@@ -1,11 +1,11 @@
 import { RowStore, type RowStoreOptions } from "./row-store.js";
-import { fileNumber, SpanStore, type NestingProblem, type SpanAt } from "./span-store.js";
+import { fileNumber, SpanStore, type NestingProblem, type Other, type SpanAt } from "./span-store.js";
 
 export interface NestingFinding {
   problem: NestingProblem;
   document: number;
   at: SpanAt;
-  other: { start: number; end: number };
+  other: Other;
   /** The number (`e<n>`) of the parent named, or expected. */
   parent?: number;
 }

@@ -8,12 +8,15 @@ export interface SpanAt {
   end: number;
 }
 
+/** The other span of a finding: the enclosing, crossing or same span (with its place), or the parent's. */
+export type Other = { start: number; end: number; file?: string; line?: number };
+
 /**
- * What the sweep finds: a mention two levels deep, two mentions crossing, or a mention whose
- * `parent` is wrong: naming no mention of its document, naming one that does not enclose it, or
- * missing although another mention encloses it.
+ * What the sweep finds: a mention two levels deep, two mentions crossing, a second mention of the
+ * same span, or a mention whose `parent` is wrong: naming no mention of its document, naming one
+ * that does not enclose it, or missing although another mention encloses it.
  */
-export type NestingProblem = "depth" | "crossing" | "parent-missing" | "parent-outside" | "parent-absent";
+export type NestingProblem = "depth" | "crossing" | "same-span" | "parent-missing" | "parent-outside" | "parent-absent";
 
 /**
  * Mention spans of one document in compact growable arrays (20 bytes a mention with its number and
@@ -62,12 +65,12 @@ export class SpanStore {
   }
 
   /**
-   * Reports each mention nested two levels deep, each pair of crossing mentions, and each wrong
-   * `parent`. Sorted by start (longer first), a stack of open spans holds the mentions enclosing
+   * Reports each mention nested two levels deep, each pair of crossing mentions, each mention of
+   * a span already taken, and each wrong `parent`. Sorted by start (longer first), a stack of open spans holds the mentions enclosing
    * the current one. `other` is the enclosing or crossing span, or the parent's; `parent` the
    * number of the parent named or expected.
    */
-  sweep(report: (problem: NestingProblem, at: SpanAt, other: { start: number; end: number }, parent?: number) => void): void {
+  sweep(report: (problem: NestingProblem, at: SpanAt, other: Other, parent?: number) => void): void {
     const starts = this.#starts;
     const ends = this.#ends;
     const n = this.size;
@@ -87,13 +90,14 @@ export class SpanStore {
       if (top >= 0) {
         const outer = stack[top]!;
         if (ends[i]! > ends[outer]!) {
-          report("crossing", this.#at(i), { start: starts[outer]!, end: ends[outer]! });
+          report("crossing", this.#at(i), this.#at(outer));
           continue;
         }
         const same = starts[outer] === starts[i] && ends[outer] === ends[i];
+        if (same) report("same-span", this.#at(i), this.#at(outer));
         depth[i] = same ? depth[outer]! : depth[outer]! + 1;
         enclosing[i] = same ? enclosing[outer]! : outer;
-        if (depth[i]! > 1) report("depth", this.#at(i), { start: starts[outer]!, end: ends[outer]! });
+        if (depth[i]! > 1) report("depth", this.#at(i), this.#at(outer));
       }
       stack[++top] = i;
     }
@@ -101,7 +105,7 @@ export class SpanStore {
   }
 
   /** The parent checks, in the order the mentions were added. */
-  #checkParents(enclosing: Int32Array, report: (problem: NestingProblem, at: SpanAt, other: { start: number; end: number }, parent?: number) => void): void {
+  #checkParents(enclosing: Int32Array, report: (problem: NestingProblem, at: SpanAt, other: Other, parent?: number) => void): void {
     const starts = this.#starts;
     const ends = this.#ends;
     let byNumber: Map<number, number> | undefined;

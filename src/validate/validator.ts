@@ -11,6 +11,8 @@ import { grown } from "./grown.js";
 import { PARAGRAPH_SHAPE, SENTENCE_SHAPE, SpanTable } from "./span-table.js";
 import { DocumentTexts, type LineLocation, type ReadLine } from "./document-texts.js";
 import { MentionNesting, type RereadSpan } from "./mention-nesting.js";
+import { SpanStore, type NestingProblem, type SpanAt } from "./span-store.js";
+import { AuthoredDerivation } from "./authored-derivation.js";
 import { DeferredLines } from "./deferred-lines.js";
 import { StanceLabels } from "./stance-labels.js";
 import { SentenceTokens } from "./sentence-tokens.js";
@@ -118,6 +120,9 @@ export class Validator {
   /** Reads deferred lines back (created at the end, if any). */
   #lineDecoder: TextDecoder | undefined;
   readonly #nesting: MentionNesting;
+  /** Authored files, checked at the end as the build reads a document's files together: entity quotes' spans by document, stances and resolutions. */
+  readonly #authoredSpans = new Map<string, SpanStore>();
+  readonly #authoredDerivation = new AuthoredDerivation();
   /** Sentence labels and the stances they derive from, compared at the end. */
   readonly #stanceLabels: StanceLabels;
   /** JSONL files that gave mention spans, with the kind their name suggests, to read them back. */
@@ -364,7 +369,7 @@ export class Validator {
         const document = this.#keys.document(m.document);
         if (!this.#mention(m, document, place, pointer, false)) this.#wait(() => this.#mention(m, document, place, pointer, true), document, place);
         this.#clitic(m.text, m.prefix, m.canonical, place, pointer);
-        if (this.#enabled["nesting-depth"] || this.#enabled["mention-parent"]) {
+        if (this.#enabled["nesting-depth"] || this.#enabled["duplicate-span"] || this.#enabled["mention-parent"]) {
           const rereadable = this.#locate !== undefined;
           if (rereadable && !this.#mentionFiles.has(place.file)) this.#mentionFiles.set(place.file, this.#fallback);
           this.#nesting.add(document, m.start, m.end, idNumber(m.id, "/e"), this.#parentNumber(m, place, pointer), place.file, place.line ?? 0, rereadable);
@@ -474,16 +479,29 @@ export class Validator {
       const a = r as unknown as EntityAnnotation;
       this.#entity(a.entity, a.type, place, pointer);
       this.#clitic(a.quote, a.prefix, a.canonical, place, pointer);
-      if (known) this.#selector(a, key, document, place, pointer, true);
+      const span = known ? this.#selector(a, key, document, place, pointer, true) : null;
+      if (span) {
+        let spans = this.#authoredSpans.get(document);
+        if (!spans) this.#authoredSpans.set(document, (spans = new SpanStore()));
+        // Authored mentions name no parent (the build finds it), so parents are not checked (-1).
+        spans.add(span.first, span.last, -1, -1, place.file, place.line ?? 0);
+      }
     } else if (kind === "stance-annotation") {
       const a = r as unknown as StanceAnnotation;
       if (entity !== WRITER && !this.#entities.has(entity)) this.report("missing-entity", { ...place, pointer: `${pointer}/holder` }, `expected holder "${WRITER}" or a catalogue entity, found ${JSON.stringify(entity)}`);
-      if (known) a.evidence.forEach((e, i) => this.#selector(e, key, document, place, `${pointer}/evidence/${i}`));
-    } else if (known) {
-      const sentence = this.#keys.sentence(`${document}/${(r as unknown as StanceResolution).sentence}`);
-      const row = this.#sentences.find(sentence);
-      if (!(row >= 0 && this.#sentences.document(row, sentence) === key)) {
-        this.report("missing-sentence", { ...place, pointer: `${pointer}/sentence` }, `expected sentence ${(r as unknown as StanceResolution).sentence} to exist in ${document}, found none`);
+      if (known) {
+        const sentences = a.evidence.map((e, i) => this.#selector(e, key, document, place, `${pointer}/evidence/${i}`)?.sentence);
+        this.#authoredDerivation.stance(document, a.id, a.target, a.label, sentences.filter((id) => id !== undefined), place.file);
+      }
+    } else {
+      const resolution = r as unknown as StanceResolution;
+      this.#authoredDerivation.resolution(document, resolution.sentence, resolution.target, place);
+      if (known) {
+        const sentence = this.#keys.sentence(`${document}/${resolution.sentence}`);
+        const row = this.#sentences.find(sentence);
+        if (!(row >= 0 && this.#sentences.document(row, sentence) === key)) {
+          this.report("missing-sentence", { ...place, pointer: `${pointer}/sentence` }, `expected sentence ${resolution.sentence} to exist in ${document}, found none`);
+        }
       }
     }
     if (target !== undefined && !this.#targets.has(target)) this.report("missing-target", { ...place, pointer: `${pointer}/target` }, `expected target ${JSON.stringify(target)} in the target list, found none`);
@@ -493,24 +511,25 @@ export class Validator {
   /**
    * A quote selector of a known document: its paragraph exists, and the quote resolves as the
    * build resolves it. An entity's quote (`onTokens`) must also start and end on token boundaries.
+   * Returns where it resolved (its sentence as `p<n>/s<m>` and its code-point span), or null.
    */
-  #selector(selector: QuoteSelector, document: number, documentId: string, place: Place, pointer: string, onTokens = false): void {
+  #selector(selector: QuoteSelector, document: number, documentId: string, place: Place, pointer: string, onTokens = false): { sentence: string; first: number; last: number } | null {
     const paragraph = this.#keys.paragraph(`${documentId}/${selector.paragraph}`);
     const row = this.#paragraphs.find(paragraph);
     if (!(row >= 0 && this.#paragraphs.document(row, paragraph) === document)) {
       this.report("missing-paragraph", { ...place, pointer: `${pointer}/paragraph` }, `expected paragraph ${selector.paragraph} to exist in ${documentId}, found none`);
-      return;
+      return null;
     }
     const text = this.#text(document);
     const start = this.#paragraphs.start(row);
     const end = this.#paragraphs.end(row);
     // A paragraph out of bounds is reported as such; its text cannot be searched.
-    if (!text || start < 0 || end > text.length || end < start) return;
+    if (!text || start < 0 || end > text.length || end < start) return null;
     const from = text.toUnit(start);
     const match = findQuote(text.text.slice(from, text.toUnit(end)), selector.quote, selector.occurrence ?? 1, selector.paragraph);
     if ("problem" in match) {
       this.report("quote-selector", { ...place, pointer: `${pointer}/quote` }, match.problem);
-      return;
+      return null;
     }
     const first = text.toPoint(from + match.at);
     const last = text.toPoint(from + match.at + selector.quote.length);
@@ -524,10 +543,11 @@ export class Validator {
           const side = this.#tokens.startingAt(first) < 0 ? "start" : this.#tokens.endingAt(last) < 0 ? "end" : "";
           if (side) this.report("quote-selector", { ...place, pointer: `${pointer}/quote` }, `expected ${quoted(selector.quote)} in ${selector.paragraph} to start and end on token boundaries, found its ${side} ${this.#cut(side === "start" ? first : last - 1, document)}`);
         }
-        return;
+        return { sentence: `${selector.paragraph}/s${m}`, first, last };
       }
     }
     this.report("quote-selector", { ...place, pointer: `${pointer}/quote` }, `expected ${quoted(selector.quote)} in ${selector.paragraph} to lie inside one sentence, found it crossing a sentence boundary`);
+    return null;
   }
 
   /** Counts a label of `target` for a sentence; returns how many it had before (0, 1, or 2 for more). */
@@ -768,11 +788,13 @@ export class Validator {
         const span = `[${at.start}, ${at.end})`;
         if (problem === "depth") this.report("nesting-depth", place, `expected at most one level of nesting in ${id}, found ${span} inside two mentions, the outer [${other.start}, ${other.end})`);
         else if (problem === "crossing") this.report("nesting-depth", place, `expected nested or separate mentions in ${id}, found ${span} crossing [${other.start}, ${other.end})`);
+        else if (problem === "same-span") this.report("duplicate-span", place, `expected one mention per span in ${id}, found ${span} again${other.line ? ` (${other.file === at.file ? "" : `${other.file}:`}line ${other.line})` : ""}`);
         else if (problem === "parent-missing") this.report("mention-parent", { ...place, pointer: "/parent" }, `expected parent ${named} to be a mention of ${id}, found none`);
         else if (problem === "parent-outside") this.report("mention-parent", { ...place, pointer: "/parent" }, `expected parent ${named} to enclose ${span}, found it at ${other.start === at.start && other.end === at.end ? "the same span" : `[${other.start}, ${other.end})`}`);
         else this.report("mention-parent", { ...place, pointer: "/parent" }, `expected parent ${named}, the mention at [${other.start}, ${other.end}) that encloses ${span}, found none`);
       },
     );
+    this.#finishAuthored();
     this.#stanceLabels.finish(
       (document) => this.#labelledDocuments.get(document),
       ({ problem, document, sentence, target, stance, expected, found, at, onStance }) => {
@@ -806,6 +828,27 @@ export class Validator {
         }
       });
     }
+  }
+
+  /** What the build would refuse in the authored files of each document, taken together. */
+  #finishAuthored(): void {
+    for (const [document, spans] of this.#authoredSpans) {
+      spans.sweep((problem: NestingProblem, at: SpanAt, other) => {
+        const place = { file: at.file, ...(at.line ? { line: at.line } : {}), pointer: "/quote" };
+        const span = `[${at.start}, ${at.end})`;
+        const line = other.line ? ` (line ${other.line})` : "";
+        if (problem === "same-span") this.report("duplicate-span", place, `expected one mention per span in ${document}, found the quote resolving to ${span} again${line}`);
+        else if (problem === "crossing") this.report("nesting-depth", place, `expected nested or separate mentions in ${document}, found the quote at ${span} crossing [${other.start}, ${other.end})${line}`);
+        else if (problem === "depth") this.report("nesting-depth", place, `expected at most one level of nesting in ${document}, found the quote at ${span} inside two mentions, the outer [${other.start}, ${other.end})${line}`);
+      });
+    }
+    this.#authoredSpans.clear();
+    this.#authoredDerivation.finish((f) => {
+      const label = `${f.document}/${f.label}`;
+      if (f.problem === "unresolved") this.report("label-derivation", { file: f.file, pointer: "" }, `expected a declared resolution for ${label}, whose stances ${f.stances} conflict, found none in the files given`);
+      else if (f.problem === "unused") this.report("label-derivation", { ...f.at, pointer: "" }, `expected a resolution to settle a FAVOR/AGAINST conflict, found none at ${label}`);
+      else this.report("label-derivation", { ...f.at, pointer: "" }, `expected one resolution per sentence × target, found ${label} again (first on ${f.first.file}:${f.first.line ?? "?"})`);
+    });
   }
 
   /**
