@@ -221,7 +221,8 @@ describe("records whose checks wait for the end", () => {
 
   /** A paragraph read before its document, so that its checks wait, then read again as `reread` says. */
   const settle = (reread: () => Uint8Array) => {
-    const validator = new Validator({ source: { read: (at) => (at.file === "d.jsonl" ? Buffer.from(documentLine) : reread()), lines: () => undefined } });
+    // One paragraph of a longer document: the others are left out on purpose (segment-tiling).
+    const validator = new Validator({ exclude: ["segment-tiling"], source: { read: (at) => (at.file === "d.jsonl" ? Buffer.from(documentLine) : reread()), lines: () => undefined } });
     validator.line("paragraphs.jsonl", 4, paragraphLine, kindFromFileName("paragraphs.jsonl"), () => ({ file: "paragraphs.jsonl", offset: 0, length: Buffer.byteLength(paragraphLine) }));
     validator.line("d.jsonl", 1, documentLine, kindFromFileName("documents.jsonl"), () => ({ file: "d.jsonl", offset: 0, length: Buffer.byteLength(documentLine) }));
     validator.finish();

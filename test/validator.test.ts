@@ -27,7 +27,8 @@ describe("Validator references across documents", () => {
     const paragraph = { ...published.paragraphs[0]!, id: "other-doc/p1", document: "other-doc" };
     // All of its tokens: a sentence given with tokens of its document needs every one of them.
     const tokens = published.tokens.filter((t) => t.sentence === published.sentences[0]!.id).map((t) => ({ ...t, id: t.id.replace(doc.id, "other-doc"), document: "other-doc", paragraph: "other-doc/p1", sentence: "other-doc/p1/s1" }));
-    expect(fired([other, paragraph, sentence, ...tokens])).toEqual([]);
+    // A document of that one paragraph: its paragraphs and sentences must tile it.
+    expect(fired([{ ...other, text: paragraph.text }, paragraph, sentence, ...tokens])).toEqual([]);
   });
 
   it("should refuse a mention, a stance, a label and a token of one document that point into another", () => {
@@ -81,6 +82,78 @@ describe("Validator ids made from fields", () => {
       [5, "/id", `expected id ${published.stances[0]!.document}/st<n>`],
       [6, "/id", `expected id ${label.id}`],
     ]);
+  });
+});
+
+describe("Validator segment tiling", () => {
+  /** The incidents of the published document, paragraphs and sentences, edited, with no reference data: "check line message". */
+  const tiling = (edit: (records: { paragraphs: object[]; sentences: object[] }) => void, order: "in order" | "reversed" | "sentences reversed" = "in order") => {
+    const records = { paragraphs: published.paragraphs.map((p) => ({ ...p })), sentences: published.sentences.map((x) => ({ ...x })) };
+    edit(records);
+    const validator = new Validator({});
+    const sentences = order === "sentences reversed" ? [...records.sentences].reverse() : records.sentences;
+    const lines: Array<[string, object]> = [["documents.jsonl", published.documents[0]!], ...records.paragraphs.map((r) => ["paragraphs.jsonl", r] as [string, object]), ...sentences.map((r) => ["sentences.jsonl", r] as [string, object])];
+    (order === "reversed" ? [...lines].reverse() : lines).forEach(([file, r], i) => validator.record(file, i + 1, r));
+    validator.finish();
+    return validator.incidents.map((i) => `${i.check} ${i.message}`);
+  };
+  const p = (n: number) => `${published.documents[0]!.id}/p${n}`;
+
+  it("should accept the published paragraphs and sentences, in order and reversed (control)", () => {
+    expect(tiling(() => undefined)).toEqual([]);
+    expect(tiling(() => undefined, "reversed")).toEqual([]);
+  });
+
+  it("should refuse a paragraph that takes in the blank line after it", () => {
+    const found = tiling(({ paragraphs }) => Object.assign(paragraphs[0]!, { end: published.paragraphs[0]!.end + 2, text: `${published.paragraphs[0]!.text}\n\n` }));
+    expect(found.map((f) => f.split(", found ")[0])).toEqual([
+      `segment-tiling expected ${p(1)} to start and end on a character that is not whitespace`,
+      `segment-tiling expected ${p(1)} [0, ${published.paragraphs[0]!.end + 2}) to be text between blank lines ("\\n\\n") of ${published.documents[0]!.id}`,
+      `segment-tiling expected one blank line between ${p(1)} and ${p(2)}, so the second to start at ${published.paragraphs[1]!.start + 2}`,
+    ]);
+    expect(found.slice(1)).toEqual([
+      `segment-tiling expected ${p(1)} [0, ${published.paragraphs[0]!.end + 2}) to be text between blank lines ("\\n\\n") of ${published.documents[0]!.id}, found it ending inside a paragraph`,
+      `segment-tiling expected one blank line between ${p(1)} and ${p(2)}, so the second to start at ${published.paragraphs[1]!.start + 2}, found ${published.paragraphs[1]!.start}`,
+    ]);
+  });
+
+  it("should find a paragraph missing, before the next one or at the end, once", () => {
+    /** Leaves out paragraph n and its sentences. */
+    const without = (n: number) => ({ paragraphs, sentences }: { paragraphs: object[]; sentences: object[] }) => {
+      paragraphs.splice(n - 1, 1);
+      const drop = sentences.filter((x) => (x as { paragraph: string }).paragraph === p(n));
+      for (const x of drop) sentences.splice(sentences.indexOf(x), 1);
+    };
+    expect(tiling(without(3))).toEqual([`segment-tiling expected paragraph ${p(3)} before ${p(4)}, found none`]);
+    expect(tiling(without(3), "reversed")).toEqual([`segment-tiling expected paragraph ${p(3)} before ${p(4)}, found none`]);
+    const last = published.paragraphs.length;
+    expect(tiling(without(last))).toEqual([`segment-tiling expected paragraph ${p(last)} after ${p(last - 1)}, which the text after it needs, found none`]);
+    expect(tiling(without(1))).toEqual([`segment-tiling expected paragraph ${p(1)} before ${p(2)}, found none`]);
+  });
+
+  it("should refuse a sentence that leaves text of its paragraph in no sentence, or starts after its paragraph does", () => {
+    const s1 = published.sentences[1]!;
+    const shorter = tiling(({ sentences }) => Object.assign(sentences[1]!, { end: s1.end - 1, text: s1.text.slice(0, -1) }));
+    expect(shorter).toEqual([`segment-tiling expected sentence ${s1.paragraph}/s2 after ${s1.id}, which the text after it needs, found none`]);
+    const later = tiling(({ sentences }) => Object.assign(sentences[1]!, { start: s1.start + 1, text: [...s1.text].slice(1).join("") }));
+    expect(later).toEqual([`segment-tiling expected ${s1.id}, the first of ${s1.paragraph}, to start at ${s1.start}, found ${s1.start + 1}`]);
+  });
+
+  it("should check the gap between two sentences whichever comes first", () => {
+    // p1's one sentence cut in two after its first word, with a letter of the second left out.
+    const s0 = published.sentences[0]!;
+    const cut = s0.text.indexOf(" ");
+    const split = (gap: number) => ({ sentences }: { sentences: object[] }) => {
+      sentences.splice(0, 1, { ...s0, end: s0.start + cut, text: s0.text.slice(0, cut) }, { ...s0, id: `${s0.paragraph}/s2`, index: 1, start: s0.start + cut + gap, text: [...s0.text].slice(cut + gap).join("") });
+    };
+    expect(tiling(split(1))).toEqual([]);
+    expect(tiling(split(1), "reversed")).toEqual([]);
+    const message = `segment-tiling expected only whitespace between ${s0.id} and ${s0.paragraph}/s2, found ${JSON.stringify(s0.text.slice(cut, cut + 2))} in no sentence`;
+    expect(tiling(split(2))).toEqual([message]);
+    expect(tiling(split(2), "reversed")).toEqual([message]);
+    // The document at hand, the second sentence first: the gap is checked when the first comes.
+    expect(tiling(split(1), "sentences reversed")).toEqual([]);
+    expect(tiling(split(2), "sentences reversed")).toEqual([message]);
   });
 });
 
@@ -268,8 +341,8 @@ describe("Validator on authored annotation files (quote selectors)", () => {
         `entity-type /type (${e}:6)`,
         `clitic-canonical /canonical (${e}:7)`,
         `duplicate-id /id (${e}:8)`,
-        // Lines 4, 6, 7 and 8 resolve to one span (the sweep reports each after the first).
-        `duplicate-span /quote (${e}:4)`,
+        // Lines 4, 6, 7 and 8 resolve to one span: each is reported but the lowest id (e4, line 4).
+        `duplicate-span /quote (${e}:6)`,
         `duplicate-span /quote (${e}:7)`,
         `duplicate-span /quote (${e}:8)`,
         // The stances given hold no conflict for either resolution to settle.

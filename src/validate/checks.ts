@@ -27,6 +27,7 @@ export const checks = {
   "text-mismatch": { level: 4, description: "`text` equals the document text at [start, end)." },
   "outside-parent": { level: 4, description: "A span lies inside its sentence (or a sentence inside its paragraph)." },
   "grapheme-boundary": { level: 4, description: "Span boundaries do not fall inside a grapheme cluster." },
+  "segment-tiling": { level: 4, description: "Paragraphs tile their document and sentences their paragraph, in order and with none missing: a paragraph is the text between blank lines (\"\\n\\n\"), only whitespace lies between consecutive sentences, the first starts where its paragraph (or document) starts, and neither has whitespace at its edges." },
   "token-tiling": { level: 4, description: "A sentence's tokens are the ones its text makes under the token schema's rule (whitespace-delimited words, each punctuation or symbol character at a word's edge a token of its own): token `index` has that token's span and kind, and none is missing." },
   "mention-tokens": { level: 4, description: "A mention starts where a token of its sentence starts and ends where one ends, and `tokenStart` and `tokenEnd` (exclusive) are those tokens' indices." },
   "not-nfc": { level: 4, description: "Text is in Unicode Normalization Form C." },

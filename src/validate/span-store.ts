@@ -9,7 +9,7 @@ export interface SpanAt {
 }
 
 /** The other span of a finding: the enclosing, crossing or same span (with its place), or the parent's. */
-export type Other = { start: number; end: number; file?: string; line?: number };
+export type Other = { start: number; end: number; file?: string; line?: number; number?: number };
 
 /**
  * What the sweep finds: a mention two levels deep, two mentions crossing, a second mention of the
@@ -83,6 +83,7 @@ export class SpanStore {
     const stack = new Int32Array(n);
     const depth = new Int32Array(n);
     const enclosing = new Int32Array(n).fill(-1);
+    const groups: number[][] = [];
     let top = -1;
     for (let k = 0; k < n; k++) {
       const i = order ? order[k]! : k;
@@ -94,12 +95,25 @@ export class SpanStore {
           continue;
         }
         const same = starts[outer] === starts[i] && ends[outer] === ends[i];
-        if (same) report("same-span", this.#at(i), this.#at(outer));
+        if (same) {
+          // Identical spans come one after another in this order.
+          const group = groups[groups.length - 1];
+          if (group && group[group.length - 1] === outer) group.push(i);
+          else groups.push([outer, i]);
+        }
         depth[i] = same ? depth[outer]! : depth[outer]! + 1;
         enclosing[i] = same ? enclosing[outer]! : outer;
         if (depth[i]! > 1) report("depth", this.#at(i), this.#at(outer));
       }
       stack[++top] = i;
+    }
+    // Each mention of a span but one is reported, with the one kept: the lowest id number (then
+    // line), so that the incidents do not depend on the order the mentions were read in.
+    const numbers = this.#numbers;
+    const lines = this.#lines;
+    for (const group of groups) {
+      const kept = group.reduce((a, b) => (numbers[b]! < numbers[a]! || (numbers[b] === numbers[a] && lines[b]! < lines[a]!) ? b : a));
+      for (const i of group) if (i !== kept) report("same-span", this.#at(i), { ...this.#at(kept), number: numbers[kept]! });
     }
     this.#checkParents(enclosing, report);
   }

@@ -13,6 +13,9 @@ import { DocumentTexts, type LineLocation, type ReadLine } from "./document-text
 import { MentionNesting, type RereadSpan } from "./mention-nesting.js";
 import { SpanStore, type NestingProblem, type SpanAt } from "./span-store.js";
 import { AuthoredDerivation } from "./authored-derivation.js";
+import { RowFlags } from "./row-flags.js";
+import { DocumentFiles } from "./document-files.js";
+import { isSpace } from "../tokenize.js";
 import { DeferredLines } from "./deferred-lines.js";
 import { StanceLabels } from "./stance-labels.js";
 import { SentenceTokens } from "./sentence-tokens.js";
@@ -120,6 +123,14 @@ export class Validator {
   /** Reads deferred lines back (created at the end, if any). */
   #lineDecoder: TextDecoder | undefined;
   readonly #nesting: MentionNesting;
+  /**
+   * Paragraphs and sentences that wait for a neighbour (see #tiling), and the file that gave each
+   * document's paragraphs or sentences, for what is found missing at the end.
+   */
+  readonly #paragraphFlags = new RowFlags();
+  readonly #sentenceFlags = new RowFlags();
+  readonly #paragraphFiles = new DocumentFiles();
+  readonly #sentenceFiles = new DocumentFiles();
   /** Authored files, checked at the end as the build reads a document's files together: entity quotes' spans by document, stances and resolutions. */
   readonly #authoredSpans = new Map<string, SpanStore>();
   readonly #authoredDerivation = new AuthoredDerivation();
@@ -323,6 +334,117 @@ export class Validator {
     return same;
   }
 
+  /**
+   * Paragraphs tile their document, and sentences their paragraph (segment-tiling). Checked where
+   * the record is, from what is local to it: its edges, a paragraph's blank lines, where the first
+   * one starts, and the gap to its predecessor (`<n - 1>`), or, when the predecessor comes later, the gap
+   * is checked then (WAITS_FOR_PREVIOUS). What is still missing at the end is reported then: the
+   * predecessor that never came, and the successor that text after the record needs (NEEDS_NEXT).
+   */
+  #tiling(paragraph: boolean, s: Paragraph & { paragraph?: string }, document: number, parentRow: number, place: Place, pointer: string): void {
+    const table = paragraph ? this.#paragraphs : this.#sentences;
+    const key = paragraph ? this.#keys.paragraph(s.id) : this.#keys.sentence(s.id);
+    // An id not of the published shape has no neighbours to find; id-fields reports it.
+    const row = key < 0 ? -1 : table.find(key);
+    if (row < 0) return;
+    const flags = paragraph ? this.#paragraphFlags : this.#sentenceFlags;
+    (paragraph ? this.#paragraphFiles : this.#sentenceFiles).set(document, place.file);
+    const text = this.#text(document)!;
+    const units = text.text;
+    const unit = units.length === text.length ? (p: number) => p : (p: number) => text.toUnit(p);
+    const from = unit(s.start);
+    const to = unit(s.end);
+    const within = paragraph ? "its document" : s.paragraph!;
+    const at = { ...place, pointer: `${pointer}/start` };
+    if (isSpace(units.charCodeAt(from)) || isSpace(units.charCodeAt(to - 1))) {
+      this.report("segment-tiling", { ...place, pointer: `${pointer}/text` }, `expected ${s.id} to start and end on a character that is not whitespace, found ${shown(s.text, 40)}`);
+    }
+    if (paragraph) {
+      const blank = units.indexOf("\n\n", from);
+      const problem =
+        from > 0 && !(units.charCodeAt(from - 1) === 0x0a && units.charCodeAt(from - 2) === 0x0a) ? "starting inside a paragraph"
+        : to < units.length && !(units.charCodeAt(to) === 0x0a && units.charCodeAt(to + 1) === 0x0a) ? "ending inside a paragraph"
+        : blank !== -1 && blank + 2 <= to ? "holding a blank line" : "";
+      if (problem) this.report("segment-tiling", at, `expected ${s.id} [${s.start}, ${s.end}) to be text between blank lines ("\\n\\n") of ${s.document}, found it ${problem}`);
+    }
+    const lo = paragraph ? 0 : this.#paragraphs.start(parentRow);
+    const number = paragraph ? key % 0x100000000 : key % 0x10000;
+    if (number === 1 && s.start !== lo) this.report("segment-tiling", at, `expected ${s.id}, the first of ${within}, to start at ${lo}, found ${s.start}`);
+    const parentKey = paragraph ? 0 : table.parent(row, key);
+    const previous = number > 1 ? this.#neighbour(table, key - 1, document, parentKey) : -1;
+    if (previous >= 0) this.#gap(paragraph, table, previous, row, key - 1, key, document, at);
+    else if (number > 1) flags.set(row, WAITS_FOR_PREVIOUS);
+    const next = this.#neighbour(table, key + 1, document, parentKey);
+    if (next >= 0 && flags.has(next, WAITS_FOR_PREVIOUS)) {
+      flags.clear(next, WAITS_FOR_PREVIOUS);
+      this.#gap(paragraph, table, row, next, key, key + 1, document, at);
+    }
+    // Text after the record in its paragraph (or document) must be in the next one.
+    const hi = paragraph ? units.length : unit(this.#paragraphs.end(parentRow));
+    let after = to;
+    while (after < hi && isSpace(units.charCodeAt(after))) after++;
+    if (after < hi) flags.set(row, NEEDS_NEXT);
+  }
+
+  /** The row of a paragraph or sentence id number if it is of the same document (and paragraph), else -1. */
+  #neighbour(table: SpanTable, key: number, document: number, parentKey: number): number {
+    const row = table.find(key);
+    return row >= 0 && table.document(row, key) === document && table.parent(row, key) === parentKey ? row : -1;
+  }
+
+  /** Between two consecutive paragraphs one blank line; between two sentences only whitespace. */
+  #gap(paragraph: boolean, table: SpanTable, first: number, second: number, firstKey: number, secondKey: number, document: number, at: Place & { pointer: string }): void {
+    const end = table.end(first);
+    const start = table.start(second);
+    const ids = `${this.#segmentId(paragraph, firstKey)} and ${this.#segmentId(paragraph, secondKey)}`;
+    if (paragraph) {
+      if (start !== end + 2) this.report("segment-tiling", at, `expected one blank line between ${ids}, so the second to start at ${end + 2}, found ${start}${start < end ? " (they overlap)" : ""}`);
+      return;
+    }
+    if (start < end) {
+      this.report("segment-tiling", at, `expected ${ids} not to overlap, found [${start}, ${end}) in both`);
+      return;
+    }
+    const text = this.#text(document)!;
+    const units = text.text;
+    const from = text.toUnit(end);
+    const to = text.toUnit(start);
+    for (let i = from; i < to; i++) {
+      if (!isSpace(units.charCodeAt(i))) {
+        this.report("segment-tiling", at, `expected only whitespace between ${ids}, found ${shown(units.slice(from, to), 40)} in no sentence`);
+        return;
+      }
+    }
+  }
+
+  #segmentId(paragraph: boolean, key: number): string {
+    if (!paragraph) return this.#keys.sentenceId(key);
+    const document = Math.floor(key / 0x100000000);
+    return `${this.#keys.documentId(document)}/p${key - document * 0x100000000}`;
+  }
+
+  /** What tiling found missing at the end: a predecessor that never came, a successor that text needs. */
+  #missingSegments(paragraph: boolean): void {
+    const table = paragraph ? this.#paragraphs : this.#sentences;
+    const flags = paragraph ? this.#paragraphFlags : this.#sentenceFlags;
+    const files = paragraph ? this.#paragraphFiles : this.#sentenceFiles;
+    const kind = paragraph ? "paragraph" : "sentence";
+    table.forEach((row, key) => {
+      const waits = flags.has(row, WAITS_FOR_PREVIOUS);
+      const needs = flags.has(row, NEEDS_NEXT);
+      if (!waits && !needs) return;
+      const document = table.document(row, key);
+      const parent = table.parent(row, key);
+      const place = { file: files.get(document) ?? `(${kind} files)`, pointer: "" };
+      const id = this.#segmentId(paragraph, key);
+      if (waits) this.report("segment-tiling", place, `expected ${kind} ${this.#segmentId(paragraph, key - 1)} before ${id}, found none`);
+      // A successor missing before a record that is there is reported by that record (waits).
+      if (needs && this.#neighbour(table, key + 1, document, parent) < 0 && this.#neighbour(table, key + 2, document, parent) < 0) {
+        this.report("segment-tiling", place, `expected ${kind} ${this.#segmentId(paragraph, key + 1)} after ${id}, which the text after it needs, found none`);
+      }
+    });
+  }
+
   #nfc(text: string, place: Place, pointer: string): void {
     if (this.#enabled["not-nfc"] && text !== text.normalize("NFC")) this.report("not-nfc", { ...place, pointer }, "expected text in Unicode Normalization Form C, found a non-NFC sequence");
   }
@@ -484,7 +606,7 @@ export class Validator {
         let spans = this.#authoredSpans.get(document);
         if (!spans) this.#authoredSpans.set(document, (spans = new SpanStore()));
         // Authored mentions name no parent (the build finds it), so parents are not checked (-1).
-        spans.add(span.first, span.last, -1, -1, place.file, place.line ?? 0);
+        spans.add(span.first, span.last, idNumber(`/${a.id}`, "/e"), -1, place.file, place.line ?? 0);
       }
     } else if (kind === "stance-annotation") {
       const a = r as unknown as StanceAnnotation;
@@ -614,6 +736,7 @@ export class Validator {
       this.report(kind === "sentence" ? "missing-paragraph" : "missing-sentence", { ...place, pointer: `${pointer}/${kind === "sentence" ? "paragraph" : "sentence"}` }, `expected ${parentId} to exist in ${kind === "token" ? `paragraph ${s.paragraph}` : `document ${s.document}`}, found ${row >= 0 ? "it elsewhere" : "none"}`);
     }
     const same = this.#span(s, document, place, pointer, parents, row, parentId);
+    if (same && inParent && kind !== "token" && this.#enabled["segment-tiling"]) this.#tiling(kind === "paragraph", s, document, row, place, pointer);
     if (kind === "token" && inParent && this.#enabled["token-tiling"]) this.#token(s as unknown as Token, row, document, place, pointer, same);
     // A slice of an NFC text is NFC (composition and reordering depend only on what lies between
     // the characters involved, all inside the slice), so only other texts need the check.
@@ -788,7 +911,8 @@ export class Validator {
         const span = `[${at.start}, ${at.end})`;
         if (problem === "depth") this.report("nesting-depth", place, `expected at most one level of nesting in ${id}, found ${span} inside two mentions, the outer [${other.start}, ${other.end})`);
         else if (problem === "crossing") this.report("nesting-depth", place, `expected nested or separate mentions in ${id}, found ${span} crossing [${other.start}, ${other.end})`);
-        else if (problem === "same-span") this.report("duplicate-span", place, `expected one mention per span in ${id}, found ${span} again${other.line ? ` (${other.file === at.file ? "" : `${other.file}:`}line ${other.line})` : ""}`);
+        // The other mention by its id, not its line: the incident must not depend on the order read.
+        else if (problem === "same-span") this.report("duplicate-span", place, `expected one mention per span in ${id}, found ${span} again${other.number !== undefined && other.number > 0 ? `, the span of ${id}/e${other.number}` : ""}`);
         else if (problem === "parent-missing") this.report("mention-parent", { ...place, pointer: "/parent" }, `expected parent ${named} to be a mention of ${id}, found none`);
         else if (problem === "parent-outside") this.report("mention-parent", { ...place, pointer: "/parent" }, `expected parent ${named} to enclose ${span}, found it at ${other.start === at.start && other.end === at.end ? "the same span" : `[${other.start}, ${other.end})`}`);
         else this.report("mention-parent", { ...place, pointer: "/parent" }, `expected parent ${named}, the mention at [${other.start}, ${other.end}) that encloses ${span}, found none`);
@@ -810,6 +934,10 @@ export class Validator {
         else this.report("label-derivation", { ...place, pointer: "/resolution" }, `expected no resolution for ${label}, whose stances do not conflict, found one`);
       },
     );
+    if (this.#enabled["segment-tiling"]) {
+      this.#missingSegments(true);
+      this.#missingSegments(false);
+    }
     // Missing tokens and missing labels in one pass over the sentences: each pass makes an array of
     // every sentence's id number (731,028 of them at 8.7 GB of input).
     const tokens = this.#tokenDocuments.size > 0;
@@ -978,6 +1106,10 @@ function authoredDocument(file: string): string {
   const name = file.slice(file.lastIndexOf("/") + 1);
   return name.slice(0, name.indexOf(".") === -1 ? name.length : name.indexOf("."));
 }
+
+/** What a paragraph or sentence waits for (see #tiling). */
+const NEEDS_NEXT = 1;
+const WAITS_FOR_PREVIOUS = 2;
 
 /** The kind whose duplicate-id set holds the stance ids that sentence labels refer to. */
 const STANCE = kindByName("stance")!;
