@@ -157,6 +157,22 @@ describe("Validator segment tiling", () => {
   });
 });
 
+describe("Validator NFC of free text", () => {
+  it("should refuse names, descriptions and reasons not in NFC, by pointer, and say so when a canonical form differs only so", () => {
+    const nfd = (text: string) => text.normalize("NFD");
+    // إيران: alef with hamza below decomposes, so NFD differs from the shipped NFC.
+    const entity = published.catalogue.find((e) => e.canonical.normalize("NFD") !== e.canonical)!;
+    const target = published.targets.find((t) => t.nameAr.normalize("NFD") !== t.nameAr)!;
+    const stance = published.stances.find((x) => x.holderDescription !== undefined && x.holderDescription.normalize("NFD") !== x.holderDescription)!;
+    const found = reported([{ ...entity, canonical: nfd(entity.canonical) }, { ...target, nameAr: nfd(target.nameAr) }, { ...stance, holderDescription: nfd(stance.holderDescription!) }]);
+    expect(found.map(([check, line, pointer]) => `${check} ${line} ${pointer}`)).toEqual(["not-nfc 1 /canonical", "not-nfc 2 /nameAr", "not-nfc 3 /holderDescription"]);
+    const mention = published.mentions.find((m) => m.canonical.normalize("NFD") !== m.canonical)!;
+    const [clitic] = reported([{ ...mention, canonical: nfd(mention.canonical) }]);
+    expect([clitic![0], clitic![3].endsWith("(not in NFC)")]).toEqual(["clitic-canonical", true]);
+    expect(reported([entity, target, stance, mention])).toEqual([]);
+  });
+});
+
 describe("Validator stance sentences", () => {
   it("should want a stance's sentences to be those of its evidence, each once, in text order", () => {
     // A stance with evidence in two paragraphs, the later one first.

@@ -449,7 +449,21 @@ export class Validator {
     if (this.#enabled["not-nfc"] && text !== text.normalize("NFC")) this.report("not-nfc", { ...place, pointer }, "expected text in Unicode Normalization Form C, found a non-NFC sequence");
   }
 
+  /**
+   * NFC for the free text of the smaller kinds (names, descriptions, rationales, quotes): spans
+   * are checked as slices of their document, and a mention's canonical form passes the clitic
+   * rule only if it is made from its (NFC) text.
+   */
+  #nfcStrings(r: Record<string, unknown>, place: Place, pointer: string): void {
+    for (const key in r) {
+      const value = r[key];
+      // Below U+0300 nothing composes or reorders: ASCII ids and labels need no normalizing.
+      if (typeof value === "string" && /[^\u0000-\u02ff]/.test(value)) this.#nfc(value, place, `${pointer}/${key}`);
+    }
+  }
+
   #contents(kind: RecordKind, r: Record<string, unknown>, place: Place, pointer: string): void {
+    if (this.#enabled["not-nfc"] && FREE_TEXT.has(kind.name)) this.#nfcStrings(r, place, pointer);
     switch (kind.name) {
       case "document": {
         const d = r as unknown as Document;
@@ -580,7 +594,9 @@ export class Validator {
   #clitic(text: string, prefix: string, canonical: string, place: Place, pointer: string): void {
     if (!this.#enabled["clitic-canonical"] || canonicalAllowed(text, prefix, canonical)) return;
     const allowed = allowedCanonicals(text, prefix);
-    this.report("clitic-canonical", { ...place, pointer: `${pointer}/canonical` }, allowed.length === 0 ? `expected the prefix ${JSON.stringify(prefix)} to begin the text ${JSON.stringify(text)}, found it does not` : `expected canonical ${allowed.map((a) => JSON.stringify(a)).join(" or ")}, found ${JSON.stringify(canonical)}`);
+    // Two spellings that look the same differ in normalization: say so.
+    const form = canonical !== canonical.normalize("NFC") ? " (not in NFC)" : "";
+    this.report("clitic-canonical", { ...place, pointer: `${pointer}/canonical` }, allowed.length === 0 ? `expected the prefix ${JSON.stringify(prefix)} to begin the text ${JSON.stringify(text)}, found it does not` : `expected canonical ${allowed.map((a) => JSON.stringify(a)).join(" or ")}, found ${JSON.stringify(canonical)}${form}`);
   }
 
   /**
@@ -1106,6 +1122,9 @@ function authoredDocument(file: string): string {
   const name = file.slice(file.lastIndexOf("/") + 1);
   return name.slice(0, name.indexOf(".") === -1 ? name.length : name.indexOf("."));
 }
+
+/** Kinds whose string fields are checked for NFC one by one (see #nfcStrings). */
+const FREE_TEXT = new Set(["entity", "stance-target", "stance", "sentence-stance", "entity-annotation", "stance-annotation", "stance-resolution"]);
 
 /** What a paragraph or sentence waits for (see #tiling). */
 const NEEDS_NEXT = 1;
