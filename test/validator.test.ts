@@ -173,6 +173,40 @@ describe("Validator NFC of free text", () => {
   });
 });
 
+describe("Validator offset maps", () => {
+  const map = published.offsetMaps[0]!;
+  const found = (edit: (m: typeof map) => void) => {
+    const m = structuredClone(map);
+    edit(m);
+    return reported([m]).map(([check, , pointer, message]) => `${check} ${pointer} ${message.split(", found ")[1] ?? message}`);
+  };
+
+  it("should accept the published map (control), and refuse one whose segments do not tile the text", () => {
+    expect(found(() => undefined)).toEqual([]);
+    expect(found((m) => m.segments.splice(3, 1))).toEqual([`offset-map /segments/3 [${map.segments[4]!.start}, ${map.segments[4]!.end})`]);
+    // The last segment's raw characters are then in none as well.
+    const last = map.segments.at(-1)!;
+    expect(found((m) => m.segments.pop())).toEqual([`offset-map /segments ${map.segments.at(-2)!.end}`, expect.stringContaining(`raw characters [${last.rawStart}, ${last.rawStart! + last.end - last.start}) in no segment`)]);
+  });
+
+  it("should refuse raw characters taken twice, in none, or past rawLength", () => {
+    const copied = map.segments.findIndex((x) => x.rawStart !== undefined && x.end - x.start > 2);
+    const x = map.segments[copied]!;
+    // Shifted by one: the raw character before it is in none (and the one after it, found no more: the first problem is reported).
+    expect(found((m) => (m.segments[copied]!.rawStart = x.rawStart! + 1))).toEqual([`offset-map /segments/${copied}/rawStart raw characters [${x.rawStart}, ${x.rawStart! + 1}) in no segment and not removed`]);
+    expect(found((m) => (m.segments[copied]!.rawStart = x.rawStart! - 1))).toEqual([`offset-map /segments/${copied}/rawStart raw characters [${x.rawStart! - 1}, ${x.rawStart!}) taken twice`]);
+    expect(found((m) => (m.rawLength += 3))).toEqual([`offset-map /rawLength raw characters [${map.rawLength}, ${map.rawLength + 3}) in none`]);
+    expect(found((m) => (m.rawLength -= 1))[0]).toMatch(/^offset-map \/(segments|removed)\/\d+(\/rawStart)? \[\d+, \d+\), past rawLength/);
+  });
+
+  it("should want the map's id to be its document, and the document to exist; likewise a document's id", () => {
+    expect(found((m) => (m.id = "other-doc"))).toEqual(['id-fields /id "other-doc"']);
+    expect(found((m) => Object.assign(m, { id: "nowhere", document: "nowhere" }))).toEqual(["missing-document /document none"]);
+    const document = published.documents[0]!;
+    expect(reported([{ ...document, document: "other-doc" }]).map(([check]) => check)).toEqual(["id-fields"]);
+  });
+});
+
 describe("Validator stance sentences", () => {
   it("should want a stance's sentences to be those of its evidence, each once, in text order", () => {
     // A stance with evidence in two paragraphs, the later one first.

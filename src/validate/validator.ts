@@ -1,4 +1,4 @@
-import type { Document, Entity, EntityAnnotation, EntityMention, EntityType, Paragraph, Sentence, SentenceStance, Stance, StanceAnnotation, StanceResolution, StanceTarget, Token } from "../generated/types.js";
+import type { Document, Entity, EntityAnnotation, EntityMention, EntityType, OffsetMap, Paragraph, Sentence, SentenceStance, Stance, StanceAnnotation, StanceResolution, StanceTarget, Token } from "../generated/types.js";
 import { jsonErrorOffset } from "./json-error.js";
 import { CodePointText } from "../code-points.js";
 import { detectKind, kindByName, type RecordKind } from "../record-kinds.js";
@@ -467,6 +467,7 @@ export class Validator {
     switch (kind.name) {
       case "document": {
         const d = r as unknown as Document;
+        if (d.document !== d.id) this.#idFields(d.id, d.document, place, pointer);
         const document = this.#keys.document(d.id);
         const nfc = !this.#enabled["not-nfc"] || d.text === d.text.normalize("NFC");
         const location = this.#locate && place.line !== undefined ? this.#locate(place.line) : undefined;
@@ -550,9 +551,66 @@ export class Validator {
         if (!this.#authored(kind.name, r, document, place, pointer, false)) this.#pending.push(() => this.#authored(kind.name, r, document, place, pointer, true));
         break;
       }
+      case "offset-map": {
+        const o = r as unknown as OffsetMap;
+        this.#unique(kind, o.id, place, pointer);
+        if (o.id !== o.document) this.#idFields(o.id, o.document, place, pointer);
+        const document = this.#keys.document(o.document);
+        if (!this.#offsetMap(o, document, place, pointer, false)) this.#wait(() => this.#offsetMap(o, document, place, pointer, true), document, place);
+        break;
+      }
       default:
         if (typeof r.id === "string") this.#unique(kind, r.id, place, pointer);
     }
+  }
+
+  /**
+   * An offset map against its document (offset-map): its segments tile the published text in
+   * order, and the raw characters they come from, with those it lists as removed, are every raw
+   * character exactly once. This is the build's proof that nothing was changed or lost unseen; a
+   * map that fails it cannot trace a character back. See #segment for `final`.
+   */
+  #offsetMap(o: OffsetMap, document: number, place: Place, pointer: string, final: boolean): boolean {
+    const known = this.#texts.has(document);
+    if (!final && (!known || this.#textAway(document))) return false;
+    if (!known) {
+      this.report("missing-document", { ...place, pointer: `${pointer}/document` }, `expected document ${JSON.stringify(o.document)} to exist, found none`);
+      return true;
+    }
+    const length = this.#text(document)?.length;
+    if (length === undefined) return true;
+    let at = 0;
+    for (const [i, segment] of o.segments.entries()) {
+      if (segment.start !== at || segment.end <= segment.start) {
+        this.report("offset-map", { ...place, pointer: `${pointer}/segments/${i}` }, `expected segment ${i} to start at ${at}, where the one before it ends, and to end after it starts, found [${segment.start}, ${segment.end})`);
+        return true;
+      }
+      at = segment.end;
+    }
+    if (at !== length) this.report("offset-map", { ...place, pointer: `${pointer}/segments` }, `expected the segments to end at ${length} (the length of ${o.document} in code points), found ${at}`);
+    // Raw ranges: the sources of the segments, and the removed ones.
+    const ranges: Array<[start: number, end: number, pointer: string]> = [];
+    o.segments.forEach((x, i) => {
+      if (x.rawStart !== undefined) ranges.push([x.rawStart, x.rawStart + x.end - x.start, `${pointer}/segments/${i}/rawStart`]);
+    });
+    o.removed.forEach((x, i) => ranges.push([x.rawStart, x.rawEnd, `${pointer}/removed/${i}`]));
+    ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let raw = 0;
+    for (const [start, end, where] of ranges) {
+      const problem =
+        end <= start ? `an empty range [${start}, ${end})`
+        : end > o.rawLength ? `[${start}, ${end}), past rawLength ${o.rawLength}`
+        : start > raw ? `raw characters [${raw}, ${start}) in no segment and not removed`
+        : start < raw ? `raw characters [${start}, ${Math.min(raw, end)}) taken twice`
+        : "";
+      if (problem) {
+        this.report("offset-map", { ...place, pointer: where }, `expected the segments' sources and the removed ranges to take every raw character once, found ${problem}`);
+        return true;
+      }
+      raw = end;
+    }
+    if (raw !== o.rawLength) this.report("offset-map", { ...place, pointer: `${pointer}/rawLength` }, `expected the segments' sources and the removed ranges to take every raw character once, found raw characters [${raw}, ${o.rawLength}) in none`);
+    return true;
   }
 
   /**
@@ -1053,6 +1111,9 @@ export class Validator {
         this.#label(l, this.#keys.document(l.document), this.#keys.sentence(l.sentence), place, "", true);
         break;
       }
+      case "offset-map":
+        this.#offsetMap(value as OffsetMap, this.#keys.document((value as OffsetMap).document), place, "", true);
+        break;
     }
   }
 
