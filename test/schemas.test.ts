@@ -81,7 +81,9 @@ describe("schemas", () => {
         // In place of the shipped record of its id, so that checks over a whole document (one label
         // per sentence × target) see it among the others, as a real record would be.
         const others = records.filter((r) => r.id !== example.id);
-        const validator = new Validator({ reference: shipped });
+        // An offset map's example is cut short (its first segments), which the next test holds
+        // to the shipped map: it cannot tile the text.
+        const validator = new Validator({ reference: shipped, ...(kind.name === "offset-map" ? { exclude: ["offset-map"] } : {}) });
         [example, ...others].forEach((r, i) => validator.record(`${kind.file}.jsonl`, i + 1, r, "", kind));
         validator.finish();
         for (const i of validator.incidents) found.push(`${kind.name}.schema.json examples[${index}]${i.pointer ?? ""}: [${i.check}] ${i.message}`);

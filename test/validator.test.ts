@@ -433,7 +433,7 @@ describe("Validator on authored annotation files (quote selectors)", () => {
   });
 
   it("should take the document from the file name, so that the same authored id in two documents is no duplicate", () => {
-    const other = { ...published.documents[0]!, id: "other-doc" };
+    const other = { ...published.documents[0]!, id: "other-doc", document: "other-doc" };
     const paragraphs = published.paragraphs.map((p) => ({ ...p, id: p.id.replace(DOC, "other-doc"), document: "other-doc" }));
     const sentences = published.sentences.map((s) => ({ ...s, id: s.id.replace(DOC, "other-doc"), document: "other-doc", paragraph: s.paragraph.replace(DOC, "other-doc") }));
     expect(incidents({ "documents.jsonl": [other], "paragraphs.jsonl": paragraphs, "sentences.jsonl": sentences, [`${DOC}.entities.jsonl`]: [entities[0]!], "other-doc.entities.jsonl": [entities[0]!] })).toEqual([]);
