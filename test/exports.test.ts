@@ -394,14 +394,16 @@ describe("exports: Croissant", () => {
     expect(m.license).toMatch(/publisher/);
   });
 
-  it("should describe every published JSONL file with the sha256 of the real file", () => {
+  it("should point every contentUrl, resolved from croissant.json's folder, at a published JSONL file with its sha256", () => {
     const m = metadata();
-    const onDisk = readdirSync("corpus/data").filter((f) => f.endsWith(".jsonl")).map((f) => `corpus/data/${f}`);
-    expect(m.distribution.map((d: any) => d.contentUrl).sort()).toEqual(onDisk.sort());
+    // mlcroissant joins a relative contentUrl to the folder of the JSON-LD file, as here.
+    const resolved = (d: any) => join("corpus/exports", d.contentUrl);
+    const onDisk = readdirSync("corpus/data").filter((f) => f.endsWith(".jsonl")).map((f) => join("corpus/data", f));
+    expect(m.distribution.map(resolved).sort()).toEqual(onDisk.sort());
     for (const d of m.distribution) {
       expect(d["@type"]).toBe("cr:FileObject");
-      expect(existsSync(d.contentUrl), d.contentUrl).toBe(true);
-      const bytes = readFileSync(d.contentUrl);
+      expect(existsSync(resolved(d)), d.contentUrl).toBe(true);
+      const bytes = readFileSync(resolved(d));
       expect(d.sha256, d.contentUrl).toBe(sha256(bytes));
       expect(d.contentSize, d.contentUrl).toBe(`${bytes.length} B`);
     }

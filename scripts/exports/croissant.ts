@@ -48,6 +48,9 @@ const CONTEXT = {
   value: "cr:value",
 };
 
+/** Where the build writes this file; contentUrls are relative to its folder. */
+export const CROISSANT_PATH = "corpus/exports/croissant.json";
+
 /**
  * The MIME type of the JSONL files. jsonlines.org suggests application/jsonl, but mlcroissant, the
  * reference loader, recognises only application/jsonlines, and a type it does not know makes the
@@ -87,7 +90,9 @@ export function croissant(context: ExportContext, counts: CorpusCounts, dataFile
     "@id": f.path,
     name: posix.basename(f.path),
     ...(f.records === undefined ? {} : { description: `${f.records} record${f.records === 1 ? "" : "s"}, one JSON object per line.` }),
-    contentUrl: f.path,
+    // Loaders resolve a relative contentUrl against the folder croissant.json sits in (mlcroissant:
+    // the JSON-LD file's folder joined with the URL), not against the package root.
+    contentUrl: posix.relative(posix.dirname(CROISSANT_PATH), f.path),
     contentSize: `${f.bytes} B`,
     encodingFormat: JSON_LINES,
     sha256: f.sha256,

@@ -3,7 +3,7 @@ import { writeFile, type Output, type WrittenFile } from "../lib/output.js";
 import { bratConf, bratFiles } from "./brat-files.js";
 import { byPath, canonicalContext, canonicalDocument, compareIds } from "./canonical-order.js";
 import { conllFile, conllPath } from "./conll-file.js";
-import { croissant } from "./croissant.js";
+import { CROISSANT_PATH, croissant } from "./croissant.js";
 import type { CorpusCounts, DocumentExport, ExportContext, ExportInput, PublishedFile } from "./export-input.js";
 import { groupBy } from "./group-by.js";
 import { HuggingfaceFiles } from "./huggingface-files.js";
@@ -74,7 +74,7 @@ export class Exports {
   finish(dataFiles: readonly PublishedFile[]): PublishedFile[] {
     this.#huggingface.finish();
     this.#parquet.finish();
-    writeFile(this.#output, "corpus/exports/croissant.json", croissant(this.#context, this.#counts, byPath(dataFiles)));
+    writeFile(this.#output, CROISSANT_PATH, croissant(this.#context, this.#counts, byPath(dataFiles)));
     return byPath(this.#written).map((file) => {
       const records = this.#huggingface.records.get(file.path);
       return records === undefined ? file : { ...file, records };
