@@ -95,3 +95,37 @@ describe("stats, diff and agree on paths that cannot be read", () => {
     expect(run.status).toBe(2);
   });
 });
+
+describe("agree on sides it cannot compare", () => {
+  it("should refuse folders of authored quote-selector files with exit 2, naming what it found and where published records come from", () => {
+    const run = runCli(["agree", "corpus/agreement/pass-a", "corpus/agreement/pass-b"]);
+    const found = "entity-annotation (99), stance-resolution (1), stance-annotation (32)";
+    expect(run.stderr).toBe(
+      `arabic-news-corpus: expected entity mentions, stances or sentence-stances (published-format records, as in corpus/data) to compare, ` +
+        `found ${found} in corpus/agreement/pass-a and ${found} in corpus/agreement/pass-b; ` +
+        "authored annotation files (quote selectors, as in corpus/annotations and corpus/agreement/pass-*) are not read: `npm run build` resolves them against the text, " +
+        "and writes the agreement of the corpus's own two passes to corpus/agreement/report.json (arabic-news-corpus/agreement/report.json in the package)\n",
+    );
+    expect(run.stdout).toBe("");
+    expect(run.status).toBe(2);
+  });
+
+  it("should refuse two sides holding different kinds with exit 2, naming both paths and their kinds", () => {
+    const run = runCli(["agree", join(good, "stances.jsonl"), join(good, "entities.jsonl")]);
+    expect(run.stderr).toBe(
+      `arabic-news-corpus: expected the same kinds of records on both sides, found stance (6) in ${join(good, "stances.jsonl")} and entity-mention (11) in ${join(good, "entities.jsonl")}\n`,
+    );
+    expect(run.stdout).toBe("");
+    expect(run.status).toBe(2);
+  });
+
+  it("should refuse a duplicate id on one side with exit 2, naming the file, the line and the first copy, rather than count it twice", () => {
+    const dir = folderWith(firstMention);
+    const file = join(dir, "entities.jsonl");
+    const id = JSON.parse(firstMention).id as string;
+    const run = runCli(["agree", join(good, "entities.jsonl"), dir]);
+    expect(run.stderr).toBe(`arabic-news-corpus: ${file}:3 /id: expected ids unique among the entity-mention records, found ${JSON.stringify(id)} again (first at ${file}:1)\n`);
+    expect(run.stdout).toBe("");
+    expect(run.status).toBe(2);
+  });
+});

@@ -9,8 +9,46 @@ export interface AgreeResult {
 /** The kinds agree compares, whose fields it reads as typed: load them with `checked` set to this. */
 export const comparedKinds: ReadonlySet<string> = new Set(["entity-mention", "stance", "sentence-stance"]);
 
+/** One side of a comparison: the path as given, and the records read from it. */
+export interface AgreeSide {
+  path: string;
+  records: RecordsByKind;
+}
+
+/** Quote-selector files as annotators write them: the build resolves them to published records. */
+const authoredKinds = ["entity-annotation", "stance-annotation", "stance-resolution"];
+
+/** The kinds a side holds, with their counts: `stance (32), entity-mention (99)`. */
+const kindsIn = (records: RecordsByKind, kinds: Iterable<string>) =>
+  [...kinds].filter((k) => (records.get(k)?.length ?? 0) > 0).map((k) => `${k} (${records.get(k)!.length})`);
+
+/**
+ * Throws unless both sides hold the same compared kinds, at least one: an empty comparison has no
+ * figures to give, and a kind on one side only would count every record of it as missed.
+ */
+function checkComparable(a: AgreeSide, b: AgreeSide): void {
+  const compared = (side: AgreeSide) => kindsIn(side.records, comparedKinds).map((k) => k.split(" ")[0]!);
+  const [inA, inB] = [compared(a), compared(b)];
+  const authored = [a, b].some((side) => authoredKinds.some((k) => side.records.has(k)))
+    ? "; authored annotation files (quote selectors, as in corpus/annotations and corpus/agreement/pass-*) are not read: `npm run build` resolves them against the text, " +
+      "and writes the agreement of the corpus's own two passes to corpus/agreement/report.json (arabic-news-corpus/agreement/report.json in the package)"
+    : "";
+  const found = (side: AgreeSide, kinds: Iterable<string>) => `${kindsIn(side.records, kinds).join(", ") || "no such records"} in ${side.path}`;
+  if (inA.length === 0 && inB.length === 0) {
+    const all = (side: AgreeSide) => side.records.keys();
+    throw new Error(
+      `expected entity mentions, stances or sentence-stances (published-format records, as in corpus/data) to compare, found ${found(a, all(a))} and ${found(b, all(b))}${authored}`,
+    );
+  }
+  if (inA.join() !== inB.join()) {
+    throw new Error(`expected the same kinds of records on both sides, found ${found(a, comparedKinds)} and ${found(b, comparedKinds)}${authored}`);
+  }
+}
+
 /** Agreement between two passes given as published-format records (offsets resolved). */
-export function agree(a: RecordsByKind, b: RecordsByKind): AgreeResult {
+export function agree(sideA: AgreeSide, sideB: AgreeSide): AgreeResult {
+  checkComparable(sideA, sideB);
+  const [a, b] = [sideA.records, sideB.records];
   const result: AgreeResult = {};
   const mentions = (r: RecordsByKind) => (r.get("entity-mention") ?? []) as unknown as Array<{ start: number; end: number; type: string; document: string }>;
   if (mentions(a).length || mentions(b).length) result.entities = mentionAgreement(mentions(a), mentions(b));
@@ -45,5 +83,5 @@ export function formatAgree(r: AgreeResult): string {
       `flags on records found by both: ${Object.entries(s.fields).map(([k, v]) => `${k} ${v.agreed}/${s.records.matched}`).join(", ")}`,
     );
   }
-  return lines.length ? lines.join("\n") : "nothing to compare: give entity mentions, stances or sentence-stances";
+  return lines.join("\n");
 }

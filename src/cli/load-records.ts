@@ -30,11 +30,17 @@ export interface LoadOptions {
   checked?: ReadonlySet<string>;
   /** Every record must have a string id (diff pairs records by id: records without one would all pair as one). */
   ids?: boolean;
+  /**
+   * No two records of one kind may share an id (diff would keep only the last copy, agree would
+   * count both).
+   */
+  unique?: boolean;
 }
 
 /** Reads every record of the files a path stands for, grouped by kind. */
 export function loadRecords(path: string, options: LoadOptions = {}): RecordsByKind {
   const out: RecordsByKind = new Map();
+  const seen = new Map<string, string>();
   for (const file of jsonlFilesOf(path)) {
     const fallback = kindFromFileName(file);
     read(file)
@@ -59,6 +65,13 @@ export function loadRecords(path: string, options: LoadOptions = {}): RecordsByK
         }
         if (options.ids && typeof (record as { id?: unknown }).id !== "string") {
           throw new Error(`${file}:${i + 1} /id: expected a string id (records are compared by id), found ${shown((record as { id?: unknown }).id)}; run \`validate\` for details`);
+        }
+        const id = (record as { id?: unknown }).id;
+        if (options.unique && typeof id === "string") {
+          const key = `${kind.name}\u0000${id}`;
+          const first = seen.get(key);
+          if (first !== undefined) throw new Error(`${file}:${i + 1} /id: expected ids unique among the ${kind.name} records, found ${JSON.stringify(id)} again (first at ${first})`);
+          seen.set(key, `${file}:${i + 1}`);
         }
         const list = out.get(kind.name) ?? [];
         list.push(record);

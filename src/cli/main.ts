@@ -180,7 +180,8 @@ export async function main(argv: string[]): Promise<number> {
         });
       case "agree":
         return output("agree", args, [2, 2], ([a, b], format) => {
-          const r = agree(loadRecords(a!, { checked: comparedKinds }), loadRecords(b!, { checked: comparedKinds }));
+          const side = (path: string) => ({ path, records: loadRecords(path, { checked: comparedKinds, unique: true }) });
+          const r = agree(side(a!), side(b!));
           return format === "json" ? JSON.stringify(r, null, 2) : formatAgree(r);
         });
       case undefined:
