@@ -12,11 +12,14 @@ const parse = (version: string): [number, number, number] => {
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 };
 
+/** The number a change of each size bumps while the major version is 0. */
+export const BUMP_AT_MAJOR_ZERO = { major: "minor", minor: "patch", patch: "patch" } as const;
+
 /** The smallest version after `previous` that a change of size `bump` allows. */
 export function minimumVersion(previous: string, bump: Bump): string {
   const [major, minor, patch] = parse(previous);
   if (bump === "none") return previous;
-  const level = major === 0 ? ({ major: "minor", minor: "patch", patch: "patch" } as const)[bump] : bump;
+  const level = major === 0 ? BUMP_AT_MAJOR_ZERO[bump] : bump;
   if (level === "major") return `${major + 1}.0.0`;
   if (level === "minor") return `${major}.${minor + 1}.0`;
   return `${major}.${minor}.${patch + 1}`;

@@ -1,4 +1,4 @@
-import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./helpers/run-cli.js";
@@ -126,6 +126,55 @@ describe("agree on sides it cannot compare", () => {
     const run = runCli(["agree", join(good, "entities.jsonl"), dir]);
     expect(run.stderr).toBe(`arabic-news-corpus: ${file}:3 /id: expected ids unique among the entity-mention records, found ${JSON.stringify(id)} again (first at ${file}:1)\n`);
     expect(run.stdout).toBe("");
+    expect(run.status).toBe(2);
+  });
+});
+
+describe("diff on a duplicate id", () => {
+  it("should name the file, the line and the id of the second copy, and exit 2, rather than keep the last copy", () => {
+    const dir = folderWith(firstMention);
+    const file = join(dir, "entities.jsonl");
+    const id = JSON.parse(firstMention).id as string;
+    for (const args of [["diff", good, dir], ["diff", dir, good]]) {
+      const run = runCli(args);
+      expect(run.stderr).toBe(`arabic-news-corpus: ${file}:3 /id: expected ids unique among the entity-mention records, found ${JSON.stringify(id)} again (first at ${file}:1)\n`);
+      expect(run.stdout).toBe("");
+      expect(run.status).toBe(2);
+    }
+  });
+});
+
+describe("diff's required version", () => {
+  /** A package root at `version` whose corpus/data holds the fixture folder `data`'s files. */
+  function packageRoot(version: string, data: string): string {
+    const root = scratchDir("anc-cli-records-");
+    writeFileSync(join(root, "package.json"), JSON.stringify({ name: "arabic-news-corpus", version }));
+    cpSync(data, join(root, "corpus/data"), { recursive: true });
+    return root;
+  }
+  const lastLine = (run: { stdout: string }) => run.stdout.trimEnd().split("\n").pop();
+
+  it("should give the next version from the old package root's version, a major change at 0.x bumping the minor number", () => {
+    // old → new adds a mention (minor); new → old removes it (major).
+    expect(lastLine(runCli(["diff", packageRoot("0.1.0", good), "test/fixtures/diff/new"]))).toBe("required version bump: minor (0.1.0 → 0.1.1, at 0.x: bump the patch number)");
+    expect(lastLine(runCli(["diff", packageRoot("0.1.0", "test/fixtures/diff/new"), good]))).toBe("required version bump: major (0.1.0 → 0.2.0, at 0.x: bump the minor number)");
+    expect(lastLine(runCli(["diff", packageRoot("1.4.2", "test/fixtures/diff/new"), good]))).toBe("required version bump: major (1.4.2 → 2.0.0)");
+  });
+
+  it("should state the 0.x rule when the old side has no package version", () => {
+    expect(lastLine(runCli(["diff", "test/fixtures/diff/new", good]))).toBe("required version bump: major (at 0.x: bump the minor number)");
+  });
+
+  it("should give both versions in the JSON output when the old side is a package root", () => {
+    const d = JSON.parse(runCli(["diff", "--format", "json", packageRoot("0.1.0", "test/fixtures/diff/new"), good]).stdout);
+    expect([d.requiredBump, d.previousVersion, d.requiredVersion]).toEqual(["major", "0.1.0", "0.2.0"]);
+  });
+
+  it("should refuse a package root whose package.json has no version, with exit 2", () => {
+    const root = packageRoot("0.1.0", good);
+    writeFileSync(join(root, "package.json"), "{}");
+    const run = runCli(["diff", root, good]);
+    expect(run.stderr).toBe(`arabic-news-corpus: ${join(root, "package.json")}: expected a "version" such as 0.1.0, found nothing\n`);
     expect(run.status).toBe(2);
   });
 });

@@ -1,3 +1,4 @@
+import { BUMP_AT_MAJOR_ZERO, minimumVersion, type Bump } from "../versioning.js";
 import type { RecordsByKind } from "./load-records.js";
 
 export interface RecordChange {
@@ -15,7 +16,11 @@ export interface CorpusDiff {
   /** Removed and added mentions with the same document and span: the same annotation under a new id. */
   reidentified: Array<{ kind: string; from: string; to: string }>;
   /** The smallest SemVer bump the changes require under the versioning policy. */
-  requiredBump: "none" | "patch" | "minor" | "major";
+  requiredBump: Bump;
+  /** The old side's package version, when the old side is a package root. */
+  previousVersion?: string;
+  /** The smallest version after `previousVersion` the changes allow (at 0.x each level shifts down one). */
+  requiredVersion?: string;
 }
 
 const LABEL_FIELDS = new Set(["label", "type", "entity", "holder", "target"]);
@@ -26,9 +31,9 @@ const spanKey = (r: Record<string, unknown>) => `${String(r.document)}|${String(
 /**
  * Compares two versions of the records, by id within each kind, and names the SemVer bump the
  * difference requires: ids removed (or renamed) → major; records added → minor; records changed
- * → patch (see VERSIONING.md).
+ * → patch (see VERSIONING.md). Given the old side's version, also the version that bump leads to.
  */
-export function diffRecords(before: RecordsByKind, after: RecordsByKind): CorpusDiff {
+export function diffRecords(before: RecordsByKind, after: RecordsByKind, previousVersion?: string): CorpusDiff {
   const result: CorpusDiff = { added: [], removed: [], changed: [], reidentified: [], requiredBump: "none" };
   const kinds = [...new Set([...before.keys(), ...after.keys()])].sort();
   for (const kind of kinds) {
@@ -54,7 +59,23 @@ export function diffRecords(before: RecordsByKind, after: RecordsByKind): Corpus
     }
   }
   result.requiredBump = result.removed.length > 0 ? "major" : result.added.length > 0 ? "minor" : result.changed.length > 0 ? "patch" : "none";
+  if (previousVersion !== undefined) {
+    result.previousVersion = previousVersion;
+    result.requiredVersion = minimumVersion(previousVersion, result.requiredBump);
+  }
   return result;
+}
+
+/**
+ * The bump in words. A bare "major" misleads at 0.x, where VERSIONING.md has a major change bump
+ * the minor number: with the old version known this gives the next version, else the 0.x rule.
+ */
+function bumpInWords(d: CorpusDiff): string {
+  const bump = d.requiredBump;
+  if (bump === "none" || bump === "patch") return d.requiredVersion ? `${bump} (${d.previousVersion} → ${d.requiredVersion})` : bump;
+  const zero = `at 0.x: bump the ${BUMP_AT_MAJOR_ZERO[bump]} number`;
+  if (!d.requiredVersion) return `${bump} (${zero})`;
+  return `${bump} (${d.previousVersion} → ${d.requiredVersion}${d.previousVersion!.startsWith("0.") ? `, ${zero}` : ""})`;
 }
 
 export function formatDiff(d: CorpusDiff): string {
@@ -70,6 +91,6 @@ export function formatDiff(d: CorpusDiff): string {
   for (const x of d.added) lines.push(`  + ${x.kind} ${x.id}`);
   for (const c of d.changed) lines.push(`  ~ ${c.kind} ${c.id}: ${c.changes.join(", ")} (${c.fields.join(", ")})`);
   for (const r of d.reidentified) lines.push(`  = ${r.kind} ${r.from} → ${r.to} (same span, new id)`);
-  lines.push(lines.length === 0 ? "no differences; required version bump: none" : `required version bump: ${d.requiredBump}`);
+  lines.push(lines.length === 0 ? "no differences; required version bump: none" : `required version bump: ${bumpInWords(d)}`);
   return lines.join("\n");
 }

@@ -22,6 +22,23 @@ export function jsonlFilesOf(path: string): string[] {
   return files;
 }
 
+/**
+ * The version in a package root's package.json (a folder holding corpus/data), for diff to name
+ * the next version; undefined for a data folder or file, or a root without package.json.
+ */
+export function packageVersionOf(path: string): string | undefined {
+  const manifest = join(path, "package.json");
+  if (!existsSync(join(path, "corpus/data")) || !existsSync(manifest)) return undefined;
+  let version: unknown;
+  try {
+    version = (JSON.parse(read(manifest)) as { version?: unknown } | null)?.version;
+  } catch (error) {
+    throw new Error(`${manifest}: expected JSON, found ${(error as Error).message}`);
+  }
+  if (typeof version !== "string" || !/^\d+\.\d+\.\d+/.test(version)) throw new Error(`${manifest}: expected a "version" such as 0.1.0, found ${shown(version)}`);
+  return version;
+}
+
 export interface LoadOptions {
   /**
    * Kinds whose records must satisfy their schema, for a caller that reads their fields as typed

@@ -9,7 +9,7 @@ import { formatChecks, formatGithub, formatJson, formatText } from "../validate/
 import { validateFiles } from "../validate/validate-files.js";
 import { agree, comparedKinds, formatAgree } from "./agree.js";
 import { diffRecords, formatDiff } from "./diff.js";
-import { loadRecords, type RecordsByKind } from "./load-records.js";
+import { loadRecords, packageVersionOf, type RecordsByKind } from "./load-records.js";
 import { computeStats, formatStats } from "./stats.js";
 
 /** Each command's part of the usage (synopsis, what it does, its options), printed alone by `<command> --help`. */
@@ -175,7 +175,7 @@ export async function main(argv: string[]): Promise<number> {
         });
       case "diff":
         return output("diff", args, [2, 2], ([a, b], format) => {
-          const d = diffRecords(loadRecords(a!, { ids: true }), loadRecords(b!, { ids: true }));
+          const d = diffRecords(loadRecords(a!, { ids: true, unique: true }), loadRecords(b!, { ids: true, unique: true }), packageVersionOf(a!));
           return format === "json" ? JSON.stringify(d, null, 2) : formatDiff(d);
         });
       case "agree":
