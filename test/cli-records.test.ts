@@ -178,3 +178,16 @@ describe("diff's required version", () => {
     expect(run.status).toBe(2);
   });
 });
+
+describe("stats on records that are objects but not of their schema", () => {
+  it("should name the file, line and rule of a mention without a type, and exit 2, rather than count it under undefined", () => {
+    const { type: _, ...untyped } = JSON.parse(firstMention) as Record<string, unknown>;
+    const dir = folderWith(JSON.stringify(untyped));
+    const run = runCli(["stats", dir]);
+    expect(run.stderr).toBe(
+      `arabic-news-corpus: ${join(dir, "entities.jsonl")}:3: expected EntityMention to satisfy "required" (must have required property 'type'), found ${JSON.stringify(untyped).slice(0, 80)}…; run \`validate\` for details\n`,
+    );
+    expect(run.stdout).toBe("");
+    expect(run.status).toBe(2);
+  });
+});

@@ -42,7 +42,8 @@ export function packageVersionOf(path: string): string | undefined {
 export interface LoadOptions {
   /**
    * Kinds whose records must satisfy their schema, for a caller that reads their fields as typed
-   * (agree): a record missing one would otherwise fail deep inside it, with no file or line.
+   * (agree, stats): a record missing one would otherwise fail deep inside it, with no file or
+   * line, or be counted under "undefined".
    */
   checked?: ReadonlySet<string>;
   /** Every record must have a string id (diff pairs records by id: records without one would all pair as one). */

@@ -10,7 +10,7 @@ import { validateFiles } from "../validate/validate-files.js";
 import { agree, comparedKinds, formatAgree } from "./agree.js";
 import { diffRecords, formatDiff } from "./diff.js";
 import { loadRecords, packageVersionOf, type RecordsByKind } from "./load-records.js";
-import { computeStats, formatStats } from "./stats.js";
+import { computeStats, countedKinds, formatStats } from "./stats.js";
 
 /** Each command's part of the usage (synopsis, what it does, its options), printed alone by `<command> --help`. */
 const COMMAND_USAGE: Record<string, [synopsis: string, summary: string, options: string[]]> = {
@@ -170,7 +170,7 @@ export async function main(argv: string[]): Promise<number> {
         return await validate(args);
       case "stats":
         return output("stats", args, [0, 1], ([path], format) => {
-          const stats = computeStats(path ? loadRecords(path) : shippedRecords());
+          const stats = computeStats(path ? loadRecords(path, { checked: countedKinds }) : shippedRecords());
           return format === "json" ? JSON.stringify(stats, null, 2) : formatStats(stats);
         });
       case "diff":

@@ -1,6 +1,13 @@
 import { SENTENCE_STANCE_LABELS, STANCE_LABELS } from "../generated/labels.js";
-import { recordKinds } from "../record-kinds.js";
+import { publishedKinds, recordKinds } from "../record-kinds.js";
 import type { RecordsByKind } from "./load-records.js";
+
+/**
+ * The kinds whose fields stats reads (every published record's document; the type or label of
+ * mentions, stances and sentence labels): load them with `checked` set to this, or a record not of
+ * its schema is counted under "undefined".
+ */
+export const countedKinds: ReadonlySet<string> = new Set(publishedKinds.map((k) => k.name));
 
 export interface Stats {
   records: Record<string, number>;
