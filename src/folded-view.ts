@@ -1,19 +1,20 @@
 /**
  * Folded views of a text for matching, never for storage: the published text keeps its
  * orthography, and a folded view is a derived string with its own offset map back to it. The
- * folds follow CAMeL Tools' conventions, each optional:
- * - alef: أ إ آ ٱ → ا
- * - yeh: ى (alef maksura) → ي
- * - tehMarbuta: ة → ه
- * - diacritics: remove harakat, tanween, shadda, sukun (U+064B–U+0652) and dagger alef (U+0670)
- * - tatweel: remove U+0640
+ * folds follow CAMeL Tools' conventions. Every fold is on unless an option sets it to `false`:
+ * `foldedView(text, { diacritics: false })` keeps the diacritics and folds the rest.
  * All offsets are code points.
  */
 export interface FoldOptions {
+  /** أ إ آ ٱ → ا (default true). */
   alef?: boolean;
+  /** ى (alef maksura) → ي (default true). */
   yeh?: boolean;
+  /** ة → ه (default true). */
   tehMarbuta?: boolean;
+  /** Remove harakat, tanween, shadda, sukun (U+064B–U+0652) and dagger alef (U+0670) (default true). */
   diacritics?: boolean;
+  /** Remove tatweel, U+0640 (default true). */
   tatweel?: boolean;
 }
 
@@ -34,7 +35,6 @@ const isDiacritic = (ch: string) => {
   return (cp >= 0x064b && cp <= 0x0652) || cp === 0x0670;
 };
 
-const ALL: Required<FoldOptions> = { alef: true, yeh: true, tehMarbuta: true, diacritics: true, tatweel: true };
 
 /** One folded character, or null when the fold deletes it. */
 function fold(ch: string, o: Required<FoldOptions>): string | null {
@@ -46,8 +46,16 @@ function fold(ch: string, o: Required<FoldOptions>): string | null {
   return ch;
 }
 
-export function foldedView(text: string, options: FoldOptions = ALL): FoldedView {
-  const o = { alef: false, yeh: false, tehMarbuta: false, diacritics: false, tatweel: false, ...options };
+/** The folded view of `text`, every fold on unless `options` sets it to `false`. */
+export function foldedView(text: string, options: FoldOptions = {}): FoldedView {
+  // `?? true`, not a spread over defaults: an option given as undefined must keep its default too.
+  const o: Required<FoldOptions> = {
+    alef: options.alef ?? true,
+    yeh: options.yeh ?? true,
+    tehMarbuta: options.tehMarbuta ?? true,
+    diacritics: options.diacritics ?? true,
+    tatweel: options.tatweel ?? true,
+  };
   const original = [...text];
   const out: string[] = [];
   const toOriginal: number[] = [];

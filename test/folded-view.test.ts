@@ -7,9 +7,18 @@ describe("foldedView", () => {
     expect(foldedView("أمريكيةً إلى آخر").text).toBe("امريكيه الي اخر");
   });
 
-  it("should fold only what is asked", () => {
-    expect(foldedView("إيرانيةً", { alef: true }).text).toBe("ايرانيةً");
-    expect(foldedView("إيرانيةً", { diacritics: true }).text).toBe("إيرانية");
+  it("should switch off only the folds set to false, keeping the others on", () => {
+    const text = "أمريكيةً إلى آخرـ";
+    expect(foldedView(text, {}).text).toBe(foldedView(text).text);
+    expect(foldedView(text, { alef: true }).text).toBe("امريكيه الي اخر");
+    expect(foldedView(text, { yeh: false }).text).toBe("امريكيه الى اخر");
+    expect(foldedView(text, { diacritics: false }).text).toBe("امريكيهً الي اخر");
+    expect(foldedView(text, { alef: false, tatweel: false }).text).toBe("أمريكيه إلي آخرـ");
+    expect(foldedView(text, { yeh: undefined }).text).toBe("امريكيه الي اخر");
+  });
+
+  it("should fold only alef when every other fold is set to false", () => {
+    expect(foldedView("إيرانيةً", { yeh: false, tehMarbuta: false, diacritics: false, tatweel: false }).text).toBe("ايرانيةً");
   });
 
   it("should map a match in the folded text back to the original spelling", () => {
