@@ -14,12 +14,17 @@ export interface CorpusData {
   stances: Stance[];
   sentenceStances: SentenceStance[];
   offsetMaps: OffsetMap[];
-  /** Raw source text by document id, for `rawEvidence`. */
-  rawTexts: Record<string, string>;
+  /**
+   * Raw source text by document id (the file each document's `raw` names), needed only by
+   * `rawEvidence`.
+   */
+  rawTexts?: Record<string, string>;
 }
 
 /** Typed access to a corpus: every record, lookups by id, navigation, slicing and raw evidence. */
-export interface Corpus extends Readonly<CorpusData> {
+export interface Corpus extends Readonly<Omit<CorpusData, "rawTexts">> {
+  /** Raw source text by document id: as given to `createCorpus`, or empty. */
+  readonly rawTexts: Readonly<Record<string, string>>;
   document(id: string): Document | undefined;
   paragraph(id: string): Paragraph | undefined;
   sentence(id: string): Sentence | undefined;
@@ -98,8 +103,11 @@ export function createCorpus(data: CorpusData): Corpus {
     return doc;
   };
 
+  const rawTexts = data.rawTexts ?? {};
+
   return {
     ...data,
+    rawTexts,
     document: (id) => documents().get(id),
     paragraph: (id) => paragraphs().get(id),
     sentence: (id) => sentences().get(id),
@@ -121,10 +129,12 @@ export function createCorpus(data: CorpusData): Corpus {
       return texts().get(id)!.slice(start, end);
     },
     rawEvidence: (id, start, end) => {
-      requireDocument(id);
+      const doc = requireDocument(id);
       const map = maps().get(id);
-      const raw = data.rawTexts[id];
-      if (!map || raw === undefined) throw new RangeError(`expected an offset map and raw text for ${JSON.stringify(id)}, found none`);
+      if (!map) throw new Error(`expected the offset map of ${JSON.stringify(id)} in createCorpus's offsetMaps, found none`);
+      // Own keys only: a document id such as "constructor" must not find Object.prototype's.
+      const raw = Object.hasOwn(rawTexts, id) ? rawTexts[id] : undefined;
+      if (typeof raw !== "string") throw new Error(`expected the raw text of ${JSON.stringify(id)} in createCorpus's rawTexts (the file ${doc.raw}), found none`);
       return rawEvidence(map, raw, start, end);
     },
   };

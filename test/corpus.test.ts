@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpus, createCorpus } from "../src/index.js";
+import { corpus, createCorpus, type CorpusData } from "../src/index.js";
 import { published } from "./helpers/published.js";
 
 describe("corpus (the shipped records)", () => {
@@ -52,5 +52,47 @@ describe("corpus (the shipped records)", () => {
     const mine = createCorpus({ ...corpus, sentences: corpus.sentences.slice(0, 2) });
     expect(mine.sentences).toHaveLength(2);
     expect(mine.sentence(corpus.sentences[2]!.id)).toBeUndefined();
+  });
+});
+
+describe("createCorpus over records loaded without their raw texts", () => {
+  /** The ten record arrays only, as a user who read corpus/data/*.jsonl has them. */
+  const records: CorpusData = {
+    documents: corpus.documents,
+    paragraphs: corpus.paragraphs,
+    sentences: corpus.sentences,
+    tokens: corpus.tokens,
+    entityMentions: corpus.entityMentions,
+    entityCatalogue: corpus.entityCatalogue,
+    stanceTargets: corpus.stanceTargets,
+    stances: corpus.stances,
+    sentenceStances: corpus.sentenceStances,
+    offsetMaps: corpus.offsetMaps,
+  };
+  const doc = corpus.documents[0]!;
+
+  it("should accept records without rawTexts, serve everything else, and give empty rawTexts", () => {
+    const mine = createCorpus(records);
+    expect(mine.rawTexts).toEqual({});
+    const m = corpus.entityMentions[0]!;
+    expect(mine.slice(m.document, m.start, m.end)).toBe(m.text);
+  });
+
+  it("should make rawEvidence name the raw text it needs, and where it comes from, when rawTexts is missing", () => {
+    const message = `expected the raw text of ${JSON.stringify(doc.id)} in createCorpus's rawTexts (the file ${doc.raw}), found none`;
+    expect(() => createCorpus(records).rawEvidence(doc.id, 0, 5)).toThrow(new Error(message));
+    // From JavaScript, with rawTexts given as undefined or without this document.
+    expect(() => createCorpus({ ...records, rawTexts: undefined }).rawEvidence(doc.id, 0, 5)).toThrow(new Error(message));
+    expect(() => createCorpus({ ...records, rawTexts: { other: "x" } }).rawEvidence(doc.id, 0, 5)).toThrow(new Error(message));
+  });
+
+  it("should give the shipped corpus's raw evidence once rawTexts is given", () => {
+    const mine = createCorpus({ ...records, rawTexts: corpus.rawTexts });
+    expect(mine.rawEvidence(doc.id, 10, 30)).toEqual(corpus.rawEvidence(doc.id, 10, 30));
+  });
+
+  it("should name a missing offset map as such", () => {
+    const mine = createCorpus({ ...records, offsetMaps: [], rawTexts: corpus.rawTexts });
+    expect(() => mine.rawEvidence(doc.id, 0, 5)).toThrow(new Error(`expected the offset map of ${JSON.stringify(doc.id)} in createCorpus's offsetMaps, found none`));
   });
 });
