@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { createAjv } from "../scripts/lib/create-ajv.js";
 import { published } from "./helpers/published.js";
 
 const datasheet = readFileSync("DATASHEET.md", "utf8");
@@ -42,10 +43,22 @@ describe("DATASHEET.md", () => {
   });
 
   it("should count the records of every published file", () => {
-    for (const [file, records] of section("records")) {
+    for (const [file, , records] of section("records")) {
       const name = /corpus\/data\/([a-z-]+)\.jsonl/.exec(file!)![1]!;
       const lines = readFileSync(`corpus/data/${name}.jsonl`, "utf8").split("\n").filter(Boolean).length;
       expect(Number(records), name).toBe(lines);
+    }
+  });
+
+  it("should pair every published file with the schema all its records satisfy, and no other", () => {
+    const rows = section("records");
+    expect(rows.map(([file]) => file).sort()).toEqual(readdirSync("corpus/data").filter((f) => f.endsWith(".jsonl")).map((f) => `\`corpus/data/${f}\``).sort());
+    const ajv = createAjv();
+    const idOf = (path: string) => JSON.parse(readFileSync(path, "utf8")).$id as string;
+    for (const [file, schema] of rows) {
+      const [path, schemaPath] = [file!.slice(1, -1), schema!.slice(1, -1)];
+      const validate = ajv.getSchema(idOf(schemaPath))!;
+      for (const line of readFileSync(path, "utf8").split("\n").filter(Boolean)) expect(validate(JSON.parse(line)), `${path} against ${schemaPath}`).toBe(true);
     }
   });
 

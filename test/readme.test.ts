@@ -1,7 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { publishedKinds } from "../src/record-kinds.js";
 import { runCli } from "./helpers/run-cli.js";
+import { repo, scratchDir } from "./helpers/temp-root.js";
 
 /**
  * Every `npx arabic-news-corpus …` command in the README's sh blocks, paired with the text block
@@ -41,5 +44,29 @@ describe("README examples", () => {
     const named = publishedKinds.map((k) => k.file).filter((file) => bullet.includes(`\`${file}\``));
     const tables = readdirSync("corpus/exports/parquet").map((file) => file.replace(/\.parquet$/, ""));
     expect(named.sort()).toEqual(tables.sort());
+  });
+});
+
+/** Python with jsonschema and referencing, which the README's Python example needs; not every machine has them. */
+const python = spawnSync("python3", ["-c", "import jsonschema, referencing"]).status === 0;
+
+describe("README's Python example", () => {
+  it.runIf(python)("should validate the published mentions against their schema, resolving $refs by $id, and reject a bad one", () => {
+    const example = /```python\n([\s\S]*?)```/.exec(readme)![1]!;
+    const cwd = scratchDir("anc-readme-python-");
+    const root = join(cwd, "node_modules/arabic-news-corpus");
+    mkdirSync(join(root, "corpus/data"), { recursive: true });
+    symlinkSync(join(repo, "schema"), join(root, "schema"));
+    cpSync(join(repo, "corpus/data/entities.jsonl"), join(root, "corpus/data/entities.jsonl"));
+    writeFileSync(join(cwd, "example.py"), example);
+    const run = () => spawnSync("python3", ["example.py"], { cwd, encoding: "utf8" });
+    const good = run();
+    expect(good.stderr).toBe("");
+    expect(good.status).toBe(0);
+    const mention = JSON.parse(readFileSync(join(root, "corpus/data/entities.jsonl"), "utf8").split("\n")[0]!);
+    writeFileSync(join(root, "corpus/data/entities.jsonl"), `${JSON.stringify({ ...mention, type: "XYZ" })}\n`);
+    const bad = run();
+    expect(bad.stderr).toContain("jsonschema.exceptions.ValidationError: 'XYZ' is not one of");
+    expect(bad.status).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 import type { Entity, EntityMention, Manifest, SentenceStance, Stance, StanceTarget, TextRepairs } from "../../src/generated/types.js";
 import { CONFIDENCES, ENTITY_TYPES, SENTENCE_STANCE_LABELS, STANCE_LABELS } from "../../src/generated/labels.js";
+import { publishedKinds } from "../../src/record-kinds.js";
 import { markdownTable } from "./generated-sections.js";
 import type { SchemaFile } from "../lib/schemas.js";
 
@@ -17,6 +18,17 @@ export interface DatasheetInput {
   schemas: SchemaFile[];
 }
 
+/**
+ * The schema a published file's records follow, from the package's one list of record types: the
+ * names differ (`entities.jsonl` holds `entity-mention` records), and readers outside TypeScript
+ * have only this table to pair them.
+ */
+function schemaOfDataFile(path: string): string {
+  const kind = publishedKinds.find((k) => path === `corpus/data/${k.file}.jsonl`);
+  if (!kind) throw new Error(`DATASHEET: expected a record type for ${path} in src/record-kinds.ts, found none`);
+  return `schema/v1/${kind.name}.schema.json`;
+}
+
 const count = <T>(items: T[], key: (x: T) => string) => {
   const out: Record<string, number> = {};
   for (const x of items) out[key(x)] = (out[key(x)] ?? 0) + 1;
@@ -27,8 +39,8 @@ const count = <T>(items: T[], key: (x: T) => string) => {
 export function datasheetSections(input: DatasheetInput): Record<string, string> {
   const { manifest } = input;
   const records = markdownTable(
-    ["file", "records", "bytes"],
-    manifest.files.filter((f) => f.records !== undefined && f.path.startsWith("corpus/data/")).map((f) => [`\`${f.path}\``, f.records!, f.bytes]),
+    ["file", "schema", "records", "bytes"],
+    manifest.files.filter((f) => f.records !== undefined && f.path.startsWith("corpus/data/")).map((f) => [`\`${f.path}\``, `\`${schemaOfDataFile(f.path)}\``, f.records!, f.bytes]),
   );
   const types = ENTITY_TYPES;
   const byType = count(input.mentions, (m) => m.type);
