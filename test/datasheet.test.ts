@@ -62,6 +62,17 @@ describe("DATASHEET.md", () => {
     }
   });
 
+  it("should put under each licence in its Distribution table the same paths as LICENSE.md", () => {
+    const paths = (text: string) => [...text.matchAll(/`([^`]+\/)`/g)].map((m) => m[1]!).sort();
+    const license = readFileSync("LICENSE.md", "utf8");
+    // LICENSE.md: "## 1. Code: MIT" and so on, each opening with the paths it applies to.
+    const sections = license.split(/^## \d\. /m).slice(1).map((s) => s.split("\n\n").slice(0, 2).join(" "));
+    const distribution = datasheet.split("## Distribution")[1]!.split("\n## ")[0]!;
+    const rows = distribution.split("\n").filter((l) => l.startsWith("|") && !l.startsWith("| ---")).slice(1);
+    expect(rows).toHaveLength(sections.length);
+    rows.forEach((row, i) => expect(paths(row.split(" | ")[1]!), row).toEqual(paths(sections[i]!)));
+  });
+
   it("should never claim human annotators or reviews", () => {
     expect(datasheet).not.toMatch(/expert annotators|human annotators (made|annotated)|reviewed by (a )?linguist/i);
     expect(datasheet).toMatch(/AI agents/);
