@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import * as library from "../src/index.js";
 import { publishedKinds } from "../src/record-kinds.js";
 import { runCli } from "./helpers/run-cli.js";
 import { repo, scratchDir } from "./helpers/temp-root.js";
@@ -29,6 +30,12 @@ describe("README examples", () => {
       expect(result.status).toBe(output.startsWith("invalid") || /\ninvalid/.test(output) ? 1 : 0);
     });
   }
+
+  it("should name every value the package exports, and every property of corpus, in its API section", () => {
+    const api = readme.split("\n## API\n")[1]!.split("\n## ")[0]!;
+    for (const name of Object.keys(library)) expect(api, name).toContain(`\`${name}`);
+    for (const name of Object.keys(library.corpus)) expect(api, `corpus.${name}`).toContain(`\`${name}`);
+  });
 
   it("should show the build summary that npm run build prints", () => {
     const summary = /```sh\nnpm ci && npm run build\n```\n\n```text\n([\s\S]*?)\n```/.exec(readme)![1]!;
