@@ -54,4 +54,19 @@ describe("the CLI's usage and version", () => {
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(/--bogus/);
   });
+
+  for (const [args, hint] of [
+    [["stats", "--bogus"], ["stats", "--help"]],
+    [["diff", "--format", "xml", "a", "b"], ["diff", "--help"]],
+    [["bogus"], ["--help"]],
+  ] as const) {
+    it(`should point a usage error (${args.join(" ")}) at the --help the README documents, and that must print usage`, () => {
+      const run = runCli([...args]);
+      expect(run.status).toBe(2);
+      expect(run.stderr.split("\n").at(-2)).toBe(`run \`arabic-news-corpus ${hint.join(" ")}\` for usage`);
+      const help = runCli([...hint]);
+      expect(help.status).toBe(0);
+      expect(help.stdout).toMatch(/^usage: arabic-news-corpus /);
+    });
+  }
 });

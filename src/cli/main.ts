@@ -202,7 +202,11 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`arabic-news-corpus: ${message}\n`);
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) process.stderr.write("run `arabic-news-corpus help` for usage\n");
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      // The flag the README documents, after the command when there is one: its usage is the part that applies.
+      const help = command !== undefined && Object.hasOwn(COMMAND_USAGE, command) ? `${command} --help` : "--help";
+      process.stderr.write(`run \`arabic-news-corpus ${help}\` for usage\n`);
+    }
     return 2;
   }
 }
