@@ -54,6 +54,19 @@ console.log(JSON.stringify({ sentences: corpus.sentences.length, tokens: corpus.
     expect(out.valid).toBe(true);
   });
 
+  // require(esm): unflagged from Node 20.19 and 22.12, where the package loads from CommonJS
+  // without a CommonJS build, as long as its module graph has no top-level await.
+  it.runIf((process.features as { require_module?: boolean }).require_module === true)("should load with require() from a CommonJS script", () => {
+    writeFileSync(
+      join(project, "use.cjs"),
+      `const { corpus, ENTITY_TYPES } = require("arabic-news-corpus");
+console.log(JSON.stringify({ sentences: corpus.sentences.length, types: ENTITY_TYPES.length }));`,
+    );
+    const out = JSON.parse(execFileSync(process.execPath, ["use.cjs"], { cwd: project, encoding: "utf8" }));
+    expect(out.sentences).toBe(readFileSync(join(repo, "corpus/data/sentences.jsonl"), "utf8").trim().split("\n").length);
+    expect(out.types).toBeGreaterThan(0);
+  });
+
   for (const resolution of [
     { module: "NodeNext", moduleResolution: "NodeNext" },
     { module: "Node16", moduleResolution: "Node16" },
