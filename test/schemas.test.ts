@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import * as validators from "../src/generated/validators.js";
 import type { RecordValidator } from "../src/generated/validators.js";
@@ -114,6 +116,49 @@ describe("schemas", () => {
     for (const repair of stated.repairs) expect(repairs.repairs).toContainEqual(repair);
   });
 
+  it("should make each whole-record example of a published or authored type the record of its id that ships", () => {
+    // Cut short on purpose, and checked field by field by the test above.
+    const shortened = new Set(["document", "offset-map", "repairs", "manifest", "defs"]);
+    const found: string[] = [];
+    for (const { name, schema } of schemas.filter((s) => !shortened.has(s.name))) {
+      const records = shippedRecords(name);
+      for (const [index, example] of ((schema.examples as Array<Record<string, unknown>>) ?? []).entries()) {
+        const twin = records.find((r) => identity(r) === identity(example));
+        if (!twin) found.push(`${name}.schema.json examples[${index}]: expected a shipped record with ${identity(example)}, found none`);
+        else if (!isDeepStrictEqual(example, twin)) found.push(`${name}.schema.json examples[${index}]: differs from the shipped record in ${Object.keys({ ...twin, ...example }).filter((k) => !isDeepStrictEqual(example[k], twin[k])).join(", ")}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  // A property's examples make claims too: that a real document's offset map starts with these
+  // segments, that this is a target's definition. Such an example must be a value the shipped
+  // records hold (a list: its first items); only free-text notes written to show the kind of thing
+  // a field holds, and the manifest's made-up digests, are illustrations.
+  it("should make each property and $defs example of a record type a value its shipped records hold", () => {
+    const illustrative = new Set([
+      "entity/note", "entity/wikidata", "entity-mention/note", "stance/holderDescription", "stance/rationale",
+      "entity-annotation/note", "stance-annotation/holderDescription", "stance-annotation/evidence", "stance-annotation/rationale",
+      "repairs/rules", "repairs/repairs", "manifest/counts", "manifest/files", "manifest/schemas",
+    ]);
+    const found: string[] = [];
+    for (const { name, schema } of schemas.filter((s) => s.name !== "defs")) {
+      const records = shippedRecords(name);
+      const properties = (schema.properties ?? {}) as Record<string, { examples?: unknown[] }>;
+      for (const [property, { examples = [] }] of Object.entries(properties)) {
+        if (illustrative.has(`${name}/${property}`)) continue;
+        for (const example of examples) {
+          const held = records.some((r) => isDeepStrictEqual(r[property], example) || (Array.isArray(example) && Array.isArray(r[property]) && isDeepStrictEqual((r[property] as unknown[]).slice(0, example.length), example)));
+          if (!held) found.push(`${name}.schema.json properties.${property}.examples: ${JSON.stringify(example).slice(0, 80)} is in no shipped record`);
+        }
+      }
+      for (const [def, { examples = [] }] of Object.entries((schema.$defs ?? {}) as Record<string, { examples?: unknown[] }>)) {
+        for (const example of examples) if (!records.some((r) => containsValue(r, example))) found.push(`${name}.schema.json $defs.${def}.examples: ${JSON.stringify(example).slice(0, 80)} is in no shipped record`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
   it("should use only standard draft 2020-12 keywords", () => {
     const standard = new Set(["$schema", "$id", "$ref", "$defs", "title", "description", "examples", "default", "type", "properties", "required", "additionalProperties", "unevaluatedProperties", "items", "prefixItems", "minItems", "maxItems", "enum", "const", "pattern", "minLength", "maxLength", "minimum", "oneOf"]);
     const visit = (node: unknown, where: string, inData: boolean): void => {
@@ -133,3 +178,27 @@ describe("schemas", () => {
     for (const { file, schema } of schemas) visit(schema, file, false);
   });
 });
+
+/** The records that ship for a schema: published JSONL, authored annotation files, repairs or the manifest. */
+function shippedRecords(name: string): Array<Record<string, unknown>> {
+  const lines = (file: string) => readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  const annotations = (suffix: string) => readdirSync("corpus/annotations").filter((f) => f.endsWith(suffix)).flatMap((f) => lines(`corpus/annotations/${f}`));
+  const kind = publishedKinds.find((k) => k.name === name);
+  if (kind) return lines(`corpus/data/${kind.file}.jsonl`);
+  if (name === "entity-annotation") return annotations(".entities.jsonl");
+  if (name === "stance-annotation") return annotations(".stances.jsonl");
+  if (name === "stance-resolution") return annotations(".sentence-stance-resolutions.jsonl");
+  if (name === "repairs") return readdirSync("corpus/repairs").map((f) => JSON.parse(readFileSync(`corpus/repairs/${f}`, "utf8")));
+  if (name === "manifest") return [JSON.parse(readFileSync("corpus/manifest.json", "utf8"))];
+  throw new Error(`expected shipped records for schema ${name}, found no source for them`);
+}
+
+/** What names a record: its id, or for a sentence-label resolution (which has none) its sentence and target. */
+const identity = (r: Record<string, unknown>) => (r.id !== undefined ? `id ${JSON.stringify(r.id)}` : `sentence ${JSON.stringify(r.sentence)} and target ${JSON.stringify(r.target)}`);
+
+/** Whether `value` occurs anywhere inside `node` (itself included). */
+function containsValue(node: unknown, value: unknown): boolean {
+  if (isDeepStrictEqual(node, value)) return true;
+  if (!node || typeof node !== "object") return false;
+  return Object.values(node).some((child) => containsValue(child, value));
+}
