@@ -2,11 +2,14 @@
  * The corpus's tokenization, as the token schema states it: a token is a whitespace-delimited
  * word with its clitics kept attached (وإيران is one token), and each punctuation or symbol
  * character at a word's edges is a token of its own. Inner punctuation (as in "U.S.A") stays
- * inside the word. The build makes the tokens with it, and the validator checks tokens and
+ * inside the word, and no token boundary falls inside a grapheme cluster: a flag (two regional
+ * indicators) or an emoji joined by ZWJ is one token, as the validator's grapheme-boundary check
+ * wants of every span. The build makes the tokens with it, and the validator checks tokens and
  * mentions' token indices with it, so that both hold the same rule.
  */
 
 import { grown } from "./validate/grown.js";
+import { insideGraphemeCluster } from "./validate/grapheme-boundary.js";
 
 export interface TokenRange {
   /** UTF-16 offsets into the text given. */
@@ -32,10 +35,12 @@ export class TokenScan {
   /** Per token: start, end, and 1 for punctuation or 0 for a word. */
   #tokens: Int32Array<ArrayBuffer> = new Int32Array(3 * 64);
   #count = 0;
+  #text = "";
 
   /** Tokenizes [start, end) of `text` (UTF-16 offsets, on code-point boundaries); returns the number of tokens. */
   scan(text: string, start: number, end: number): number {
     this.#count = 0;
+    this.#text = text;
     let at = start;
     while (at < end) {
       while (at < end && isSpace(text.charCodeAt(at))) at++;
@@ -61,6 +66,12 @@ export class TokenScan {
     return this.#count;
   }
 
+  /** Whether [start, end) holds no grapheme boundary inside it. */
+  #oneCluster(start: number, end: number): boolean {
+    for (let i = start + 1; i < end; i++) if (!isLow(this.#text.charCodeAt(i)) && !insideGraphemeCluster(this.#text, i)) return false;
+    return true;
+  }
+
   start(i: number): number {
     return this.#tokens[3 * i]!;
   }
@@ -74,6 +85,15 @@ export class TokenScan {
   }
 
   #push(start: number, end: number, punct: number): void {
+    // Next to the token before (the same word) with no grapheme boundary between: one token. It
+    // stays punctuation while it is one cluster that began with punctuation or a symbol (a flag,
+    // an emoji sequence); a cluster that runs into letters makes a word.
+    const last = 3 * (this.#count - 1);
+    if (last >= 0 && this.#tokens[last + 1] === start && insideGraphemeCluster(this.#text, start)) {
+      this.#tokens[last + 1] = end;
+      this.#tokens[last + 2] = this.#tokens[last + 2] === 1 && (punct === 1 || this.#oneCluster(start, end)) ? 1 : 0;
+      return;
+    }
     const at = 3 * this.#count++;
     if (at === this.#tokens.length) this.#tokens = grown(this.#tokens);
     this.#tokens[at] = start;

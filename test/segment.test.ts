@@ -59,15 +59,40 @@ describe("tokenize", () => {
     expect(tokens("نعم😀 🙂لا")).toEqual(["word:نعم", "punct:😀", "punct:🙂", "word:لا"]);
   });
 
+  it("should not cut a grapheme cluster: a flag or an emoji sequence is one token, punctuation while it is one cluster", () => {
+    expect(tokens("زار العراق 🇮🇶 أمس.")).toEqual(["word:زار", "word:العراق", "punct:🇮🇶", "word:أمس", "punct:."]);
+    expect(tokens("👨\u200d👩\u200d👧!")).toEqual(["punct:👨\u200d👩\u200d👧", "punct:!"]);
+    expect(tokens("👍🏽.")).toEqual(["punct:👍🏽", "punct:."]);
+    // A cluster that runs into letters: one word.
+    expect(tokens("😀\u200dabc")).toEqual(["word:😀\u200dabc"]);
+  });
+
   it("should tell whitespace as \\s does, for every UTF-16 code unit", () => {
     const differ: number[] = [];
     for (let c = 0; c <= 0xffff; c++) if (isSpace(c) !== /\s/u.test(String.fromCharCode(c))) differ.push(c);
     expect(differ).toEqual([]);
   });
 
-  // The schema's rule written as plainly as it reads, the way the build wrote it before the scan
-  // replaced it: split at whitespace, then peel punctuation code points off both edges.
+  // The schema's rule written as plainly as it reads: split at whitespace, peel punctuation code
+  // points off both edges (the way the build wrote it before the scan replaced it), then join
+  // what a grapheme cluster holds together; a token is punctuation when it is one cluster that
+  // begins with punctuation or a symbol.
   function plainly(text: string, range: { start: number; end: number }): TokenRange[] {
+    const boundaries = new Set([...new Intl.Segmenter("und", { granularity: "grapheme" }).segment(text)].map((g) => g.index).concat(text.length));
+    const joined: TokenRange[] = [];
+    for (const t of peeled(text, range)) {
+      const last = joined[joined.length - 1];
+      if (last && last.end === t.start && !boundaries.has(t.start)) last.end = t.end;
+      else joined.push({ ...t });
+    }
+    const edge = /^[\p{P}\p{S}]/u;
+    return joined.map((t) => {
+      const inside = Array.from({ length: t.end - t.start - 1 }, (_, i) => t.start + 1 + i).some((i) => boundaries.has(i));
+      return { ...t, kind: !inside && edge.test(text.slice(t.start, t.end)) ? "punct" : "word" };
+    });
+  }
+
+  function peeled(text: string, range: { start: number; end: number }): TokenRange[] {
     const edge = /^[\p{P}\p{S}]$/u;
     const out: TokenRange[] = [];
     for (const match of text.slice(range.start, range.end).matchAll(/\S+/gu)) {

@@ -752,7 +752,7 @@ export interface EvidenceSpan {
   text: string;
 }
 /**
- * One token: a whitespace-delimited orthographic word with its clitics kept attached (وإيران is one token), or one punctuation character split off a word's edge. Tokens tile their sentence apart from the whitespace between them. `text` equals the document text at [start, end) in code points.
+ * One token: a whitespace-delimited orthographic word with its clitics kept attached (وإيران is one token), or one punctuation or symbol character split off a word's edge. No token boundary falls inside a grapheme cluster: a flag or an emoji sequence is one token. Tokens tile their sentence apart from the whitespace between them. `text` equals the document text at [start, end) in code points.
  */
 export interface Token {
   /**
@@ -788,7 +788,7 @@ export interface Token {
    */
   text: string;
   /**
-   * word: letters, digits and marks (with attached clitics); punct: a single punctuation or symbol character.
+   * word: letters, digits and marks (with attached clitics); punct: a single punctuation or symbol character, or one grapheme cluster that begins with one (a flag, an emoji sequence).
    */
   kind: "word" | "punct";
 }
