@@ -36,7 +36,7 @@ describe("the CLI's usage and version", () => {
 
   it("should list every option of validate in its usage", () => {
     const run = runCli(["validate", "--help"]);
-    for (const option of ["--format", "--level", "--only", "--exclude", "--type", "--max-errors", "--no-corpus", "--list-checks"]) expect(run.stdout).toContain(option);
+    for (const option of ["--format", "--level", "--only", "--exclude", "--type", "--max-errors", "--max-line-bytes", "--no-corpus", "--list-checks"]) expect(run.stdout).toContain(option);
   });
 
   for (const flag of ["--version", "-v"]) {

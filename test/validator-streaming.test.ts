@@ -191,6 +191,146 @@ describe("JsonLinesReader", () => {
   });
 });
 
+describe("JsonLinesReader and lines too long to decode", () => {
+  /** Every line as [number, first characters] and every report, read with fill() and again with fillSync(), which must agree. */
+  async function readAll(file: string, maxLineBytes: number): Promise<{ seen: Array<[number, string]>; reports: string[] }> {
+    const bytes = readFileSync(file);
+    const reports: string[] = [];
+    const reader = new JsonLinesReader(file, (check, place, message) => reports.push(`${check}@${place.line} ${message}`), maxLineBytes);
+    const seen: Array<[number, string]> = [];
+    for (;;) {
+      if (!reader.next()) {
+        if (await reader.fill()) continue;
+        break;
+      }
+      const at = reader.locate(reader.line);
+      expect(bytes.subarray(at.offset, at.offset + at.length).toString("utf8")).toBe(reader.text);
+      seen.push([reader.line, reader.text.slice(0, 12)]);
+    }
+    await reader.close();
+    const again = new JsonLinesReader(file, () => undefined, maxLineBytes);
+    const seenAgain: Array<[number, string]> = [];
+    for (;;) {
+      if (!again.next()) {
+        if (again.fillSync()) continue;
+        break;
+      }
+      seenAgain.push([again.line, again.text.slice(0, 12)]);
+    }
+    again.closeSync();
+    expect(seenAgain).toEqual(seen);
+    return { seen, reports };
+  }
+
+  it("should report a line longer than the limit with its number and length, and go on with the next lines, wherever the line falls", async () => {
+    const file = join(temp, "too-long.jsonl");
+    // Lines over the limit of 1,000 bytes: one among short lines (inside a chunk), one longer
+    // than a read block (measured on disk), one of 3 MiB (measured over several blocks), and the
+    // last, without a final LF. Lines up to the limit, even multi-byte ones, are read whole.
+    const fits = `{"n":"${"ب".repeat(496)}"}`;
+    const lines = ['{"a":1}', "x".repeat(1001), fits, "y".repeat(1.5 * 2 ** 20), '{"b":2}', `{"c":"${"z".repeat(3 * 2 ** 20)}"}`, "{}", "w".repeat(5000)];
+    writeFileSync(file, lines.join("\n"));
+    expect(Buffer.byteLength(fits)).toBe(1000);
+    const { seen, reports } = await readAll(file, 1000);
+    expect(seen).toEqual([
+      [1, '{"a":1}'],
+      [3, fits.slice(0, 12)],
+      [5, '{"b":2}'],
+      [7, "{}"],
+    ]);
+    const tooLong = (line: number, bytes: number) => `line-too-long@${line} expected a line of at most 1000 bytes (the limit set with --max-line-bytes), found a line of ${bytes} bytes`;
+    expect(reports).toEqual([tooLong(2, 1001), tooLong(4, 1.5 * 2 ** 20), tooLong(6, 3 * 2 ** 20 + 8), tooLong(8, 5000)]);
+  });
+
+  it("should read a line longer than a block but within the limit whole, and report a BOM before a line too long", async () => {
+    const file = join(temp, "long-but-fits.jsonl");
+    const long = `{"t":"${"ب".repeat(2 ** 20)}"}`;
+    writeFileSync(file, `\ufeff${long}\n{}\n`);
+    const { seen, reports } = await readAll(file, 2 ** 21 + 8);
+    expect(seen).toEqual([
+      [1, long.slice(0, 12)],
+      [2, "{}"],
+    ]);
+    expect(reports).toEqual(["bom@1 expected UTF-8 without a byte-order mark, found a BOM (EF BB BF)"]);
+    const bom = join(temp, "bom-too-long.jsonl");
+    writeFileSync(bom, `\ufeff${"a".repeat(2 ** 21)}\n{}`);
+    const read = await readAll(bom, 2 ** 20);
+    expect(read.seen).toEqual([[2, "{}"]]);
+    expect(read.reports).toEqual([
+      "bom@1 expected UTF-8 without a byte-order mark, found a BOM (EF BB BF)",
+      `line-too-long@1 expected a line of at most ${2 ** 20} bytes (the limit set with --max-line-bytes), found a line of ${2 ** 21} bytes`,
+    ]);
+  });
+
+  it("should count a line too long in blocks, never holding it whole", async () => {
+    const file = join(temp, "too-long-held.jsonl");
+    writeFileSync(file, `{}\n${"a".repeat(16 * 2 ** 20)}\n{}\n`);
+    const allocations = vi.spyOn(Buffer, "allocUnsafe");
+    try {
+      const reports: string[] = [];
+      const reader = new JsonLinesReader(file, (check, place) => reports.push(`${check}@${place.line}`), 2 ** 20);
+      const seen: Array<[number, string]> = [];
+      for (;;) {
+        if (!reader.next()) {
+          if (await reader.fill()) continue;
+          break;
+        }
+        seen.push([reader.line, reader.text]);
+      }
+      await reader.close();
+      expect([seen, reports]).toEqual([
+        [
+          [1, "{}"],
+          [3, "{}"],
+        ],
+        ["line-too-long@2"],
+      ]);
+      // Blocks of 1 MiB and a rest copied in front of one: nothing the size of the line.
+      expect(Math.max(...allocations.mock.calls.map(([size]) => size))).toBeLessThanOrEqual(2 * 2 ** 20);
+    } finally {
+      allocations.mockRestore();
+    }
+  });
+
+  it("should read any mix of line lengths around the limit as splitting the bytes at each LF would (property)", async () => {
+    const file = join(temp, "too-long-property.jsonl");
+    // Lengths near the limit, near a 64 KiB chunk and past one or two 1 MiB blocks.
+    const length = fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 900, max: 1100 }), fc.integer({ min: 65_000, max: 66_000 }), fc.integer({ min: 1_000_000, max: 2_200_000 }));
+    const line = fc.tuple(length, fc.constantFrom("a", "ب", "😀")).map(([n, c]) => c.repeat(Math.ceil(n / Buffer.byteLength(c))));
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 8 }), fc.boolean(), fc.constantFrom(1000, 65_536, 1_500_000), async (lines, finalLf, limit) => {
+        const content = lines.join("\n") + (finalLf ? "\n" : "");
+        writeFileSync(file, content);
+        const { seen, reports } = await readAll(file, limit);
+        // A file's last LF ends its last line; no empty line follows it.
+        const parts = content.split("\n");
+        if (parts.at(-1) === "") parts.pop();
+        const expected = parts.map((text, i) => [i + 1, text] as const);
+        const fits = expected.filter(([, text]) => Buffer.byteLength(text) <= limit);
+        expect(seen).toEqual(fits.map(([n, text]) => [n, text.slice(0, 12)]));
+        expect(reports.map((r) => r.split(" ")[0])).toEqual(expected.filter(([, text]) => Buffer.byteLength(text) > limit).map(([n]) => `line-too-long@${n}`));
+      }),
+      { seed: 5, numRuns: 40 },
+    );
+  });
+
+  it("should go on with the other files after a line or a .json file too long, and report both with the new check", async () => {
+    const dir = join(temp, "too-long-files");
+    mkdirSync(dir, { recursive: true });
+    const entities = join(dir, "entities.jsonl");
+    writeFileSync(entities, `${JSON.stringify({ note: "a".repeat(5000) })}\n{"x":\n`);
+    const json = join(dir, "catalogue.json");
+    writeFileSync(json, `[${" ".repeat(5000)}]`);
+    const { validator } = await validateFiles([entities, json], { maxLineBytes: 4096 });
+    expect(validator.incidents.map((i) => [i.check, i.file, i.line])).toEqual([
+      ["line-too-long", entities, 1],
+      ["json-syntax", entities, 2],
+      ["line-too-long", json, undefined],
+    ]);
+    expect(validator.incidents[2]!.message).toBe("expected a JSON file of at most 4096 bytes (the limit set with --max-line-bytes), found a file of 5002 bytes");
+  });
+});
+
 describe("records whose checks wait for the end", () => {
   it.each([
     ["in memory", undefined],

@@ -6,6 +6,7 @@ import * as shipped from "../generated/corpus-data.js";
 import { kindByName, publishedKinds, recordKinds } from "../record-kinds.js";
 import { checks } from "../validate/checks.js";
 import { formatChecks, formatGithub, formatJson, formatText } from "../validate/format-report.js";
+import { MAX_LINE_BYTES } from "../validate/json-lines-reader.js";
 import { validateFiles } from "../validate/validate-files.js";
 import { agree, comparedKinds, formatAgree } from "./agree.js";
 import { diffRecords, formatDiff } from "./diff.js";
@@ -24,6 +25,8 @@ const COMMAND_USAGE: Record<string, [synopsis: string, summary: string, options:
       "--exclude <ids>             skip these check ids (comma-separated)",
       "--type <kind>               record type of every record (default: detected)",
       "--max-errors <n>            incidents to print (default 100; all are counted)",
+      "--max-line-bytes <n>        report longer lines (and .json files) as line-too-long, unparsed",
+      "                            (default and most: 536870888, the longest JavaScript string)",
       "--no-corpus                 do not resolve references against the shipped corpus",
       "--list-checks               print the check ids and exit",
     ],
@@ -103,6 +106,7 @@ async function validate(args: string[]): Promise<number> {
       exclude: { type: "string" },
       type: { type: "string" },
       "max-errors": { type: "string" },
+      "max-line-bytes": { type: "string" },
       "no-corpus": { type: "boolean" },
       "list-checks": { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -121,6 +125,8 @@ async function validate(args: string[]): Promise<number> {
   if (!Number.isInteger(level) || level < 1 || level > 5) throw new UsageError(`expected --level 1 to 5, found ${JSON.stringify(values.level)}`);
   const maxErrors = values["max-errors"] === undefined ? 100 : Number(values["max-errors"]);
   if (!Number.isInteger(maxErrors) || maxErrors < 0) throw new UsageError(`expected --max-errors to be a whole number, found ${JSON.stringify(values["max-errors"])}`);
+  const maxLineBytes = values["max-line-bytes"] === undefined ? MAX_LINE_BYTES : Number(values["max-line-bytes"]);
+  if (!Number.isInteger(maxLineBytes) || maxLineBytes < 1 || maxLineBytes > MAX_LINE_BYTES) throw new UsageError(`expected --max-line-bytes to be a whole number from 1 to ${MAX_LINE_BYTES}, found ${JSON.stringify(values["max-line-bytes"])}`);
   for (const id of [...(list(values.only) ?? []), ...(list(values.exclude) ?? [])]) {
     if (!(id in checks)) throw new UsageError(`expected a check id (see --list-checks), found ${JSON.stringify(id)}`);
   }
@@ -133,6 +139,7 @@ async function validate(args: string[]): Promise<number> {
   const { validator, files, unreadable } = await validateFiles(positionals, {
     level,
     maxIncidents: maxErrors,
+    maxLineBytes,
     ...(values.only ? { only: list(values.only)! } : {}),
     ...(values.exclude ? { exclude: list(values.exclude)! } : {}),
     ...(kind ? { kind } : {}),

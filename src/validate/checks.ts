@@ -10,6 +10,7 @@ export const checks = {
   "crlf": { level: 1, description: "Lines end with LF, not CRLF." },
   "empty-file": { level: 1, description: "The file holds at least one record." },
   "blank-line": { level: 1, description: "JSONL has no blank lines: one JSON value per line." },
+  "line-too-long": { level: 1, description: "A JSONL line, or a whole JSON file, is at most 536,870,888 bytes, the longest text a JavaScript string can hold (or the --max-line-bytes given): a longer one is reported and not parsed." },
   "json-syntax": { level: 1, description: "Each line (JSONL) or the file (JSON) is one valid JSON value." },
   "duplicate-key": { level: 1, description: "No object has the same key twice (JSON.parse would silently keep the last)." },
   "unknown-kind": { level: 2, description: "The record's type can be told from its id, its fields, the file name or --type." },

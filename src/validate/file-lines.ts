@@ -11,6 +11,12 @@ import type { LineSource } from "./validator.js";
  */
 export class FileLines implements LineSource {
   readonly #descriptors = new Map<string, number>();
+  readonly #maxLine: number | undefined;
+
+  /** `maxLineBytes`: as the first reading had it, so that lines too long are skipped alike. */
+  constructor(maxLineBytes?: number) {
+    this.#maxLine = maxLineBytes;
+  }
 
   read = (location: LineLocation): Uint8Array => {
     const bytes = Buffer.allocUnsafe(location.length);
@@ -25,7 +31,7 @@ export class FileLines implements LineSource {
 
   lines(file: string, each: (line: number, text: string) => void): void {
     // What the first reading reported (a BOM, bad bytes) is not reported again.
-    const reader = new JsonLinesReader(file, () => undefined);
+    const reader = new JsonLinesReader(file, () => undefined, this.#maxLine);
     try {
       for (;;) {
         if (!reader.next()) {

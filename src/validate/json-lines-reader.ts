@@ -1,4 +1,4 @@
-import { isUtf8 } from "node:buffer";
+import { constants, isUtf8 } from "node:buffer";
 import { closeSync, fstatSync, openSync, read, readSync } from "node:fs";
 import type { LineLocation } from "./document-texts.js";
 import type { CheckId, Incident } from "./checks.js";
@@ -10,13 +10,24 @@ const BLOCK = 1 << 20;
 const CHUNK = 1 << 16;
 
 /**
+ * The longest line decoded: V8 cannot hold a string of more than 2^29 - 24 UTF-16 units, and a
+ * line of more bytes may decode to more, which throws. Such a line is reported, not decoded.
+ */
+export const MAX_LINE_BYTES: number = constants.MAX_STRING_LENGTH;
+
+/** Why lines are limited to `max` bytes, for messages. */
+export const limitReason = (max: number): string => (max === MAX_LINE_BYTES ? "the longest text a JavaScript string can hold" : "the limit set with --max-line-bytes");
+
+/**
  * Pulls the lines of a JSONL file one at a time, so that several files can be read in step:
  * next() gives the next line of the current chunk, and when it has none, `await fill()` loads the
  * next chunk. The file is read 1 MiB at a time, the next MiB ahead, off the main thread; lines are
  * decoded in chunks of at most 64 KiB cut at an LF (a decoded chunk then stays out of V8's
  * large-object space, which only a full garbage collection frees); each chunk of whole lines gets
  * one native UTF-8 check and one decode. Only a chunk with a bad byte is decoded line by line, to
- * name the bad line. A BOM and bad lines are reported here.
+ * name the bad line. A line that runs past a block is measured on disk first (see #lineEnd), so
+ * that a line too long to decode is counted and skipped, never held. A BOM, lines that are not
+ * UTF-8 and lines too long are reported here.
  */
 export class JsonLinesReader {
   readonly file: string;
@@ -49,14 +60,23 @@ export class JsonLinesReader {
   #bytes: Buffer = Buffer.alloc(0) as Buffer;
   #base = 0;
   #firstLine = 1;
-  #texts: Array<string | null> = [];
+  /** Per line: its text, or null for bytes that are not UTF-8, or the byte length of a line too long. */
+  #texts: Array<string | number | null> = [];
   #index = 0;
   #ends: number[] | null = null;
+  readonly #maxLine: number;
+  /** A line still without its LF after this many bytes is measured before it is read further. */
+  readonly #measureFrom: number;
+  /** Bytes the next buffer must hold: a line measured (see #lineEnd) and its LF. */
+  #want = 0;
+  #scratch: Buffer | null = null;
 
-  /** Opens the file; throws what openSync throws. */
-  constructor(file: string, report: Report) {
+  /** Opens the file; throws what openSync throws. A line longer than `maxLineBytes` is reported, not decoded. */
+  constructor(file: string, report: Report, maxLineBytes: number = MAX_LINE_BYTES) {
     this.file = file;
     this.#report = report;
+    this.#maxLine = maxLineBytes;
+    this.#measureFrom = Math.min(BLOCK, maxLineBytes);
     this.#fd = openSync(file, "r");
     const stat = fstatSync(this.#fd);
     this.#fileSize = stat.isFile() ? stat.size : Number.POSITIVE_INFINITY;
@@ -68,8 +88,9 @@ export class JsonLinesReader {
       const i = this.#index++;
       this.line = this.#firstLine + i;
       const text = this.#texts[i]!;
-      if (text === null) {
-        this.#report("utf8", { file: this.file, line: this.line }, "expected UTF-8 text, found an invalid byte sequence");
+      if (typeof text !== "string") {
+        if (text === null) this.#report("utf8", { file: this.file, line: this.line }, "expected UTF-8 text, found an invalid byte sequence");
+        else this.#report("line-too-long", { file: this.file, line: this.line }, `expected a line of at most ${this.#maxLine} bytes (${limitReason(this.#maxLine)}), found a line of ${text} bytes`);
         continue;
       }
       this.text = text;
@@ -123,7 +144,9 @@ export class JsonLinesReader {
   #target(rest: Buffer): Buffer {
     // Two blocks per file add up when nine files are read in step; a file smaller than a block
     // (the catalogue, the targets) needs only its size, and at least 64 KiB in case it grows.
-    const size = Math.max(Math.min(BLOCK, this.#fileSize - this.#consumed + rest.length + 1), 1 << 16, rest.length * 2);
+    // A line that goes on past a block was measured: #want holds it whole.
+    const size = Math.max(Math.min(BLOCK, this.#fileSize - this.#consumed + rest.length + 1), 1 << 16, Math.min(rest.length * 2, rest.length + BLOCK), this.#want);
+    this.#want = 0;
     const index = this.#free.findIndex((b) => b.length >= size);
     const buffer = index === -1 ? Buffer.allocUnsafe(size) : this.#free.splice(index, 1)[0]!;
     rest.copy(buffer, 0);
@@ -149,7 +172,8 @@ export class JsonLinesReader {
       this.#use(buffer, next);
       // The next read starts now, from the end of this block's last whole line.
       const last = next.lastIndexOf(0x0a);
-      if (!this.#eof && last !== -1) this.#readAhead(next.subarray(last + 1));
+      // A longer rest is a line to measure first (see #window).
+      if (!this.#eof && last !== -1 && next.length - last - 1 <= this.#measureFrom) this.#readAhead(next.subarray(last + 1));
     }
   }
 
@@ -181,6 +205,22 @@ export class JsonLinesReader {
         this.#take(block.subarray(from, last), this.#blockStart + from);
         return true;
       }
+      // fill() reads nothing ahead after a rest this long: #consumed may move past the line here.
+      if (!this.#eof && block.length - from > this.#measureFrom) {
+        const start = this.#blockStart + from;
+        const bom = start === 0 && startsWithBom(block) ? 3 : 0;
+        const [end, after] = this.#lineEnd();
+        const length = end - start - bom;
+        if (length <= this.#maxLine) this.#want = end - start + 1;
+        else {
+          // Skipped: reading goes on after its LF.
+          this.#bomAt(block, start);
+          this.#consumed = after;
+          this.#blockPos = block.length;
+          this.#chunk([length], Buffer.alloc(0), this.#blockStart + from);
+          return true;
+        }
+      }
     }
     if (this.#eof && this.#ahead === null) {
       // The last line, without a final LF.
@@ -192,9 +232,33 @@ export class JsonLinesReader {
     return null;
   }
 
+  /**
+   * Where the line that goes on past the current block ends: the file offsets of its LF (or of the
+   * end of the file) and of the byte after it, found by reading on in blocks without keeping what
+   * is read. Reads synchronously, which only lines longer than a block pay for.
+   */
+  #lineEnd(): [end: number, after: number] {
+    const scratch = (this.#scratch ??= Buffer.allocUnsafe(BLOCK));
+    for (let position = this.#blockStart + this.#block.length; ; ) {
+      const n = readSync(this.#fd, scratch, 0, scratch.length, position);
+      if (n === 0) return [position, position];
+      const lf = scratch.subarray(0, n).indexOf(0x0a);
+      if (lf !== -1) return [position + lf, position + lf + 1];
+      position += n;
+    }
+  }
+
+  /** Reports a BOM at the start of the file; true when there is one. */
+  #bomAt(bytes: Buffer, base: number): boolean {
+    if (base !== 0 || !startsWithBom(bytes)) return false;
+    this.#report("bom", { file: this.file, line: 1, column: 1 }, "expected UTF-8 without a byte-order mark, found a BOM (EF BB BF)");
+    return true;
+  }
+
   /** Makes a block read the current one; the block before it frees its buffer. */
   #use(buffer: Buffer, next: Buffer): void {
-    if (this.#blockBuffer) this.#free.push(this.#blockBuffer);
+    // A buffer made to hold a long line whole is not kept for blocks.
+    if (this.#blockBuffer && this.#blockBuffer.length <= 2 * BLOCK) this.#free.push(this.#blockBuffer);
     this.#blockBuffer = buffer;
     this.#block = next;
     this.#blockStart = this.#consumed - next.length;
@@ -204,29 +268,36 @@ export class JsonLinesReader {
   /** Makes the lines of `bytes` (whole lines, without the last LF) the current chunk. */
   #take(bytes: Buffer, base: number): void {
     let lines = bytes;
-    if (base === 0 && lines[0] === 0xef && lines[1] === 0xbb && lines[2] === 0xbf) {
-      this.#report("bom", { file: this.file, line: 1, column: 1 }, "expected UTF-8 without a byte-order mark, found a BOM (EF BB BF)");
+    if (this.#bomAt(lines, base)) {
       lines = lines.subarray(3);
       base += 3;
     }
-    this.#firstLine += this.#texts.length;
-    this.#bytes = lines;
-    this.#base = base;
-    this.#index = 0;
-    this.#ends = null;
-    if (isUtf8(lines)) {
-      this.#texts = this.#decoder.decode(lines, { stream: true }).split("\n");
+    // A chunk no longer than the longest line has no line too long; any other is taken line by line.
+    if (lines.length <= this.#maxLine && isUtf8(lines)) {
+      this.#chunk(this.#decoder.decode(lines, { stream: true }).split("\n"), lines, base);
     } else {
-      const texts: Array<string | null> = [];
+      const texts: Array<string | number | null> = [];
       let start = 0;
       for (;;) {
         const end = lines.indexOf(0x0a, start);
         const part = lines.subarray(start, end === -1 ? lines.length : end);
-        texts.push(isUtf8(part) ? this.#decoder.decode(part, { stream: true }) : null);
+        texts.push(part.length > this.#maxLine ? part.length : isUtf8(part) ? this.#decoder.decode(part, { stream: true }) : null);
         if (end === -1) break;
         start = end + 1;
       }
-      this.#texts = texts;
+      this.#chunk(texts, lines, base);
     }
   }
+
+  /** Makes `texts`, the lines of `bytes` from file offset `base`, the current chunk. */
+  #chunk(texts: Array<string | number | null>, bytes: Buffer, base: number): void {
+    this.#firstLine += this.#texts.length;
+    this.#texts = texts;
+    this.#bytes = bytes;
+    this.#base = base;
+    this.#index = 0;
+    this.#ends = null;
+  }
 }
+
+const startsWithBom = (bytes: Buffer) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;

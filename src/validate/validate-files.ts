@@ -5,7 +5,7 @@ import { detectKind, kindFromFileName, recordKinds, type RecordKind } from "../r
 import { jsonErrorOffset } from "./json-error.js";
 import { firstDuplicateKey } from "./scan-keys.js";
 import { NOT_JSON, Validator, type ValidatorOptions } from "./validator.js";
-import { JsonLinesReader } from "./json-lines-reader.js";
+import { JsonLinesReader, limitReason, MAX_LINE_BYTES } from "./json-lines-reader.js";
 import { FileLines } from "./file-lines.js";
 
 export interface FileValidation {
@@ -88,9 +88,19 @@ const GROUPED = new Set(["paragraph", "sentence", "token", "entity-mention", "st
  * are checked at the end from their lines read again, grouped by document. Incidents come out
  * ordered by file (in the order taken) and line.
  */
-export async function validateFiles(patterns: string[], options: ValidatorOptions & { onProgress?: (records: number, file: string) => void } = {}): Promise<FileValidation> {
+export interface FileOptions {
+  onProgress?: (records: number, file: string) => void;
+  /**
+   * Lines (JSONL) and files (JSON) of more bytes are reported as line-too-long and not parsed.
+   * Default and most: MAX_LINE_BYTES, the longest text a JavaScript string can hold.
+   */
+  maxLineBytes?: number;
+}
+
+export async function validateFiles(patterns: string[], options: ValidatorOptions & FileOptions = {}): Promise<FileValidation> {
   const { files, ioErrors } = await expandInputs(patterns);
-  const source = new FileLines();
+  const maxLine = Math.min(options.maxLineBytes ?? MAX_LINE_BYTES, MAX_LINE_BYTES);
+  const source = new FileLines(maxLine);
   const validator = new Validator({ ...options, source });
   for (const e of ioErrors) validator.report("file-unreadable", { file: e.path }, e.message);
   const kinds = new Map<string, RecordKind | undefined>();
@@ -107,9 +117,9 @@ export async function validateFiles(patterns: string[], options: ValidatorOption
   const streams: GroupedFile[] = [];
   try {
     for (const file of other) {
-      if (file.endsWith(".json")) await validateJsonFile(validator, file, kindFromFileName(file));
+      if (file.endsWith(".json")) await validateJsonFile(validator, file, kindFromFileName(file), maxLine);
       else {
-        const reader = open(validator, file);
+        const reader = open(validator, file, maxLine);
         if (!reader) continue;
         const stream = new GroupedFile(validator, reader, progress);
         streams.push(stream);
@@ -118,12 +128,12 @@ export async function validateFiles(patterns: string[], options: ValidatorOption
     }
     const grouped0 = streams.length;
     for (const file of grouped) {
-      const reader = open(validator, file);
+      const reader = open(validator, file, maxLine);
       if (reader) streams.push(new GroupedFile(validator, reader, progress));
     }
     const inStep = streams.slice(grouped0);
     for (const file of documents) {
-      const reader = open(validator, file);
+      const reader = open(validator, file, maxLine);
       if (!reader) continue;
       // Listed only to be closed with the others.
       streams.push(new GroupedFile(validator, reader, progress));
@@ -161,9 +171,9 @@ export async function validateFiles(patterns: string[], options: ValidatorOption
   return { validator, files: ordered, unreadable: ioErrors.length > 0 };
 }
 
-function open(validator: Validator, file: string): JsonLinesReader | null {
+function open(validator: Validator, file: string, maxLine: number): JsonLinesReader | null {
   try {
-    return new JsonLinesReader(file, (check, place, message) => validator.report(check, place, message));
+    return new JsonLinesReader(file, (check, place, message) => validator.report(check, place, message), maxLine);
   } catch (error) {
     validator.report("file-unreadable", { file }, `expected a readable file, found ${(error as NodeJS.ErrnoException).code ?? "an error"} (${(error as Error).message})`);
     return null;
@@ -229,9 +239,16 @@ class GroupedFile {
   }
 }
 
-async function validateJsonFile(validator: Validator, file: string, fallback: RecordKind | undefined): Promise<void> {
-  const bytes = await readFile(file);
-  const text = decode(validator, file, 1, bytes, true);
+async function validateJsonFile(validator: Validator, file: string, fallback: RecordKind | undefined, maxLine: number): Promise<void> {
+  // A file too long to decode is not read at all (3 bytes more for a BOM, not decoded).
+  const size = statSync(file).size;
+  const bytes = size > maxLine + 3 ? null : await readFile(file);
+  const length = bytes ? bytes.length - (hasBom(bytes) ? 3 : 0) : size;
+  if (length > maxLine) {
+    validator.report("line-too-long", { file }, `expected a JSON file of at most ${maxLine} bytes (${limitReason(maxLine)}), found a file of ${length} bytes`);
+    return;
+  }
+  const text = decode(validator, file, 1, bytes!, true);
   if (text === null) return;
   if (text.trim() === "") {
     validator.report("empty-file", { file }, "expected a JSON value, found an empty file");
@@ -264,7 +281,7 @@ async function validateJsonFile(validator: Validator, file: string, fallback: Re
 /** Decodes one line's bytes as strict UTF-8; reports a BOM at the start of the file. */
 function decode(validator: Validator, file: string, line: number, bytes: Uint8Array, first: boolean): string | null {
   let body = bytes;
-  if (first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+  if (first && hasBom(bytes)) {
     validator.report("bom", { file, line: 1, column: 1 }, "expected UTF-8 without a byte-order mark, found a BOM (EF BB BF)");
     body = bytes.subarray(3);
   }
@@ -275,3 +292,5 @@ function decode(validator: Validator, file: string, line: number, bytes: Uint8Ar
     return null;
   }
 }
+
+const hasBom = (bytes: Uint8Array) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
