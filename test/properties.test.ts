@@ -752,7 +752,7 @@ type Tree = number | string | { raw: string } | Tree[] | { entries: Array<[strin
 
 describe("duplicate-key check (property)", () => {
   // few keys, so that objects often repeat one; some need escaping, one is astral
-  const key = fc.constantFrom("a", "b", "id", 'q"', "\\", "é", "😀", "__proto__", "a:");
+  const key = fc.constantFrom("a", "b", "id", 'q"', "\\", "é", "😀", "__proto__", "a:", "x/~");
   // Numbers spelled shorter or longer than JSON.stringify would (the check reasons on lengths),
   // strings with characters that must be escaped, literals.
   const raw = fc.constantFrom("1e3", "15e2", "1E+2", "0.001", "1e-3", "-0", "1.50", "1e21", "100000000", "1e8", "12e-11", "0.0015", "true", "false", "null", '"a\\nb"', '"\\u0041"', '""');
@@ -771,14 +771,15 @@ describe("duplicate-key check (property)", () => {
   const space = fc.constantFrom("", "", " ", "\t", "\r", " \t");
   const style = fc.record({ spaces: fc.array(space, { minLength: 16, maxLength: 16 }), escapeKeys: fc.boolean() });
 
-  /** Writes the tree as JSON, noting the offset of each key and, for the first key that repeats one of its object, where. */
-  function write(t: Tree, s: { spaces: string[]; escapeKeys: boolean }): { text: string; firstDuplicate: number | null } {
+  /** Writes the tree as JSON, noting each key that repeats one of its object's: where, how many times so far, and its object's pointer. */
+  function write(t: Tree, s: { spaces: string[]; escapeKeys: boolean }): { text: string; duplicates: Array<{ column: number; count: number; pointer: string; key: string }> } {
     let text = "";
     let counter = 0;
-    let firstDuplicate: number | null = null;
+    const duplicates: Array<{ column: number; count: number; pointer: string; key: string }> = [];
     const ws = () => s.spaces[counter++ % s.spaces.length]!;
-    const spell = (k: string) => (s.escapeKeys ? `"${[...k].map((c) => [...c].map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")).join("")}"` : JSON.stringify(k));
-    const go = (node: Tree) => {
+    // Every UTF-16 unit escaped: an astral key as its two surrogates.
+    const spell = (k: string) => (s.escapeKeys ? `"${k.split("").map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}"` : JSON.stringify(k));
+    const go = (node: Tree, pointer: string) => {
       if (typeof node === "number" || typeof node === "string") text += JSON.stringify(node);
       else if ("raw" in node) text += node.raw;
       else if (Array.isArray(node)) {
@@ -786,36 +787,38 @@ describe("duplicate-key check (property)", () => {
         node.forEach((v, i) => {
           if (i > 0) text += `${ws()},`;
           text += ws();
-          go(v);
+          go(v, `${pointer}/${i}`);
         });
         text += `${ws()}]`;
       } else {
         text += "{";
-        const seen = new Set<string>();
+        const seen = new Map<string, number>();
         node.entries.forEach(([k, v], i) => {
           if (i > 0) text += `${ws()},`;
           text += ws();
-          if (seen.has(k) && firstDuplicate === null) firstDuplicate = text.length;
-          seen.add(k);
+          const count = (seen.get(k) ?? 0) + 1;
+          seen.set(k, count);
+          if (count > 1) duplicates.push({ column: text.length + 1, count, pointer, key: k });
           text += `${spell(k)}${ws()}:${ws()}`;
-          go(v);
+          go(v, `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`);
         });
         text += `${ws()}}`;
       }
     };
-    go(t);
-    return { text, firstDuplicate };
+    go(t, "");
+    return { text, duplicates };
   }
 
-  it("should report a line exactly when one of its objects repeats a key, at the column of the first repetition", () => {
+  it("should report every key that repeats one of its object's, at its column, with its object's pointer and how many times it occurred", () => {
     fc.assert(
       fc.property(root, style, (t, s) => {
-        const { text, firstDuplicate } = write(t, s);
+        const { text, duplicates } = write(t, s);
         expect(() => JSON.parse(text)).not.toThrow();
         const validator = new Validator({ only: ["duplicate-key"] });
         validator.line("keys.jsonl", 1, text);
-        const reported = validator.incidents.map((i) => i.column);
-        expect(reported, JSON.stringify(text)).toEqual(firstDuplicate === null ? [] : [firstDuplicate + 1]);
+        const reported = validator.incidents.map((i) => [i.column, i.pointer ?? "", i.message]);
+        const expected = duplicates.map((d) => [d.column, d.pointer, `expected each key once per object, found ${JSON.stringify(d.key)} ${d.count === 2 ? "twice" : `${d.count} times`}`]);
+        expect(reported, JSON.stringify(text)).toEqual(expected);
       }),
       { seed: 7, numRuns: 600 },
     );

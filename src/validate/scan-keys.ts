@@ -1,22 +1,45 @@
+/** A key that repeats one of its object's keys. */
+export interface DuplicateKey {
+  key: string;
+  /** UTF-16 offset of the repetition's opening quote. */
+  offset: number;
+  /** How many times the key has occurred in its object with this one (2 for the first repetition). */
+  count: number;
+  /** JSON Pointer of the object that holds it ("" for the outermost). */
+  pointer: string;
+}
+
+/** A container open during the scan: an object's keys and its current key, or an array's current index. */
+interface Frame {
+  keys: Map<string, number> | null;
+  key: string;
+  index: number;
+}
+
 /**
- * Finds the first key repeated within one JSON object of a line already known to be valid JSON.
- * JSON.parse keeps the last of duplicate keys without a word; this scan is what notices them. It
- * walks the text once, tracking one key set per open object.
+ * Calls `each` for every key repeated within one JSON object of a text already known to be valid
+ * JSON, in text order. JSON.parse keeps the last of duplicate keys without a word; this scan is
+ * what notices them. It walks the text once, with a count per key per open object and the index
+ * in each open array (for the pointer, built only for a repetition).
  */
-export function firstDuplicateKey(json: string): { key: string; offset: number } | null {
-  const stack: Array<Set<string> | null> = [];
+export function forEachDuplicateKey(json: string, each: (duplicate: DuplicateKey) => void): void {
+  const stack: Frame[] = [];
   let i = 0;
   const n = json.length;
   while (i < n) {
     const c = json.charCodeAt(i);
     if (c === 0x7b /* { */) {
-      stack.push(new Set());
+      stack.push({ keys: new Map(), key: "", index: 0 });
       i++;
     } else if (c === 0x5b /* [ */) {
-      stack.push(null);
+      stack.push({ keys: null, key: "", index: 0 });
       i++;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       stack.pop();
+      i++;
+    } else if (c === 0x2c /* , */) {
+      const top = stack[stack.length - 1];
+      if (top && top.keys === null) top.index++;
       i++;
     } else if (c === 0x22 /* " */) {
       const start = i;
@@ -31,22 +54,36 @@ export function firstDuplicateKey(json: string): { key: string; offset: number }
       }
       i++;
       const top = stack[stack.length - 1];
-      if (top) {
+      if (top?.keys) {
         let j = i;
         while (j < n && (json.charCodeAt(j) === 0x20 || json.charCodeAt(j) === 0x09 || json.charCodeAt(j) === 0x0d || json.charCodeAt(j) === 0x0a)) j++;
         if (json.charCodeAt(j) === 0x3a /* : */) {
           const raw = json.slice(start, i);
           const key = escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
-          if (top.has(key)) return { key, offset: start };
-          top.add(key);
+          const count = (top.keys.get(key) ?? 0) + 1;
+          top.keys.set(key, count);
+          top.key = key;
+          if (count > 1) each({ key, offset: start, count, pointer: pointerOf(stack) });
         }
       }
     } else {
       i++;
     }
   }
-  return null;
 }
+
+/** The JSON Pointer of the innermost open container. */
+function pointerOf(stack: Frame[]): string {
+  let pointer = "";
+  for (let k = 0; k < stack.length - 1; k++) {
+    const frame = stack[k]!;
+    pointer += `/${frame.keys ? frame.key.replace(/~/g, "~0").replace(/\//g, "~1") : frame.index}`;
+  }
+  return pointer;
+}
+
+/** The message of a duplicate-key incident. */
+export const duplicateKeyMessage = (d: DuplicateKey): string => `expected each key once per object, found ${JSON.stringify(d.key)} ${d.count === 2 ? "twice" : `${d.count} times`}`;
 
 /**
  * A lower bound on the length (UTF-16 units) of any JSON text that parses to `value`: every
@@ -55,7 +92,7 @@ export function firstDuplicateKey(json: string): { key: string; offset: number }
  * parsed value plus each repeated member, and a member with its comma is at least 5 units
  * (`,"":0`): a line shorter than this bound plus 5 has no duplicate key, and a line exactly this
  * long has no escape and no whitespace either. Lines that are not so short (whitespace, escapes,
- * numbers far from their shortest spelling) are the ones firstDuplicateKey scans. With
+ * numbers far from their shortest spelling) are the ones forEachDuplicateKey scans. With
  * `lineBreaks`, each line break in a string counts one more (it can only be written `\n`): a
  * slower, closer bound for lines with such text (documents).
  */

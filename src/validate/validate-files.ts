@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { detectKind, kindFromFileName, recordKinds, type RecordKind } from "../record-kinds.js";
 import { jsonErrorOffset } from "./json-error.js";
-import { firstDuplicateKey } from "./scan-keys.js";
+import { duplicateKeyMessage, forEachDuplicateKey } from "./scan-keys.js";
 import { NOT_JSON, Validator, type ValidatorOptions } from "./validator.js";
 import { JsonLinesReader, limitReason, MAX_LINE_BYTES } from "./json-lines-reader.js";
 import { FileLines } from "./file-lines.js";
@@ -270,8 +270,16 @@ async function validateJsonFile(validator: Validator, file: string, fallback: Re
     validator.report("json-syntax", { file, ...lineColumn(offset) }, `expected one valid JSON value, found ${found} (${(error as Error).message.split(/ in JSON| is not valid/)[0]})`);
     return;
   }
-  const duplicate = firstDuplicateKey(text);
-  if (duplicate) validator.report("duplicate-key", { file, ...lineColumn(duplicate.offset) }, `expected each key once per object, found ${JSON.stringify(duplicate.key)} twice`);
+  // Repetitions come in text order: lines are counted on from the last one, not from the start.
+  let line = 1;
+  let lineStart = 0;
+  forEachDuplicateKey(text, (d) => {
+    for (let lf = text.indexOf("\n", lineStart); lf !== -1 && lf < d.offset; lf = text.indexOf("\n", lineStart)) {
+      line++;
+      lineStart = lf + 1;
+    }
+    validator.report("duplicate-key", { file, line, column: d.offset - lineStart + 1, ...(d.pointer ? { pointer: d.pointer } : {}) }, duplicateKeyMessage(d));
+  });
   if (Array.isArray(value)) {
     if (value.length === 0) validator.report("empty-file", { file }, "expected at least one record, found an empty array");
     value.forEach((item, i) => validator.record(file, undefined, item, `/${i}`, fallback));

@@ -19,7 +19,7 @@ import { isSpace } from "../tokenize.js";
 import { DeferredLines } from "./deferred-lines.js";
 import { StanceLabels } from "./stance-labels.js";
 import { SentenceTokens } from "./sentence-tokens.js";
-import { firstDuplicateKey, minimalJsonLength } from "./scan-keys.js";
+import { duplicateKeyMessage, forEachDuplicateKey, minimalJsonLength } from "./scan-keys.js";
 import { insideGraphemeCluster } from "./grapheme-boundary.js";
 import { findQuote, quoted, type QuoteSelector } from "../quote-selector.js";
 
@@ -238,8 +238,7 @@ export class Validator {
       if (pointer !== null) this.report("utf8", { file, line, pointer }, "expected well-formed Unicode text, found a lone surrogate escape (text that UTF-8 cannot encode)");
     }
     if (this.#enabled["duplicate-key"] && text.length >= shortest + 5) {
-      const duplicate = firstDuplicateKey(text);
-      if (duplicate) this.report("duplicate-key", { file, line, column: duplicate.offset + 1 }, `expected each key once per object, found ${JSON.stringify(duplicate.key)} twice`);
+      forEachDuplicateKey(text, (d) => this.report("duplicate-key", { file, line, column: d.offset + 1, ...(d.pointer ? { pointer: d.pointer } : {}) }, duplicateKeyMessage(d)));
     }
     return value;
   }
