@@ -31,6 +31,7 @@ describe("validate: one invalid fixture and one valid twin per check id, end to 
         expect(incident.check).toBe(id);
         expect(incident.file).toBeTruthy();
         expect(incident.message).toMatch(/expected .*found/);
+        expect(incident.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
       }
       expect(invalid.stderr).not.toMatch(/\n\s+at /);
     });

@@ -372,6 +372,38 @@ describe("validate: hostile numbers and offsets", () => {
     expect(incident).toMatchObject({ file, line: 1, column: line!.indexOf("NaN") + 1 });
   });
 
+  describe("text that V8 quotes in a syntax error", () => {
+    /** C0 and C1 controls, DEL, the Unicode line and paragraph separators. */
+    const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+    it("should keep each incident of a .json file on one printable line when V8's message quotes a line break", () => {
+      const file = scratchFile("syntax-error-across-lines.json", "[1,\n2,\n]\n");
+      const text = runCli(["validate", file]);
+      expect(text.status).toBe(1);
+      const lines = text.stdout.trimEnd().split("\n");
+      expect(lines).toEqual([`${file}:3:1: error [json-syntax] expected one valid JSON value, found "]\\n" (Unexpected token ']', "[1,\\n2,\\n]\\n")`, expect.stringMatching(/^invalid: 1 incident/)]);
+      const [incident] = expectInvalid(validate([file]), { "json-syntax": 1 });
+      expect(incident!.message).not.toMatch(CONTROL);
+    });
+
+    it("should print a NUL in a JSONL line as an escape, never as the byte itself, in text and in JSON", () => {
+      const file = scratchFile("nul.jsonl", `${tokenLine({})}\n{"a":\u0000}\n`);
+      const text = runCli(["validate", file]);
+      expect(text.stdout).not.toMatch(/\u0000/);
+      expect(text.stdout.split("\n")[0]).toBe(`${file}:2:6: error [json-syntax] expected one valid JSON value, found "\\u0000}" (Unexpected token '\\u0000', "{"a":\\u0000}")`);
+      const [incident] = expectInvalid(validate([file]), { "json-syntax": 1 });
+      expect(incident!.message).not.toMatch(CONTROL);
+    });
+
+    it("should keep an incident on one line when the file name holds a line break, naming the file exactly in JSON", () => {
+      const file = scratchFile("two\nlines.jsonl", '{"a":\n');
+      const text = runCli(["validate", file]);
+      expect(text.stdout.trimEnd().split("\n")).toEqual([expect.stringContaining(`two\\nlines.jsonl:1:6: error [json-syntax]`), expect.stringMatching(/^invalid: 1 incident/)]);
+      const [incident] = expectInvalid(validate([file]), { "json-syntax": 1 });
+      expect(incident!.file).toBe(file);
+    });
+  });
+
   it("should report 1e400 (Infinity once parsed) as an offset as a schema violation at its pointer", () => {
     oneIncident("end-1e400.jsonl", "schema", "/end");
   });

@@ -1,4 +1,5 @@
 import { checks, type Incident } from "./checks.js";
+import { printable } from "./printable.js";
 
 export interface ReportInput {
   files: string[];
@@ -15,7 +16,8 @@ export interface ReportInput {
   notRun?: Record<string, number>;
 }
 
-const where = (i: Incident) => `${i.file}${i.line !== undefined ? `:${i.line}` : ""}${i.column !== undefined ? `:${i.column}` : ""}${i.pointer ? ` ${i.pointer}` : ""}`;
+// A file name may hold a line break too: each incident stays one line.
+const where = (i: Incident) => `${printable(i.file)}${i.line !== undefined ? `:${i.line}` : ""}${i.column !== undefined ? `:${i.column}` : ""}${i.pointer ? ` ${i.pointer}` : ""}`;
 
 /** The readable report: one line per incident (up to maxErrors), then a count per check. */
 export function formatText(r: ReportInput): string {

@@ -1,3 +1,14 @@
+import { printable } from "./printable.js";
+
+/**
+ * What V8 says is wrong with a JSON text, for a json-syntax message: its message without the
+ * position (the incident has it as line and column) and with what it quotes of the input (the
+ * token, a snippet) made printable, since that may hold a line break or a NUL.
+ */
+export function syntaxReason(error: Error): string {
+  return printable(error.message.split(/ in JSON| is not valid/)[0]!);
+}
+
 /**
  * The UTF-16 offset of the first syntax error in a JSON text, found without recursion so that
  * deeply nested input cannot overflow the stack. JSON.parse decides whether the text is valid;

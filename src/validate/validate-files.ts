@@ -2,7 +2,8 @@ import { createReadStream, lstatSync, readlinkSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { detectKind, kindFromFileName, recordKinds, type RecordKind } from "../record-kinds.js";
-import { jsonErrorOffset } from "./json-error.js";
+import { jsonErrorOffset, syntaxReason } from "./json-error.js";
+import { printable } from "./printable.js";
 import { duplicateKeyMessage, forEachDuplicateKey } from "./scan-keys.js";
 import { NOT_JSON, Validator, type ValidatorOptions } from "./validator.js";
 import { JsonLinesReader, limitReason, MAX_LINE_BYTES } from "./json-lines-reader.js";
@@ -55,7 +56,7 @@ export function unstatable(path: string, error: NodeJS.ErrnoException): string {
     }
     return "nothing at that path";
   }
-  return `${error.code ?? "an error"} (${error.message})`;
+  return `${error.code ?? "an error"} (${printable(error.message)})`;
 }
 
 const rank = (kind: RecordKind | undefined) => (kind ? recordKinds.indexOf(kind) : recordKinds.length);
@@ -175,7 +176,7 @@ function open(validator: Validator, file: string, maxLine: number): JsonLinesRea
   try {
     return new JsonLinesReader(file, (check, place, message) => validator.report(check, place, message), maxLine);
   } catch (error) {
-    validator.report("file-unreadable", { file }, `expected a readable file, found ${(error as NodeJS.ErrnoException).code ?? "an error"} (${(error as Error).message})`);
+    validator.report("file-unreadable", { file }, `expected a readable file, found ${(error as NodeJS.ErrnoException).code ?? "an error"} (${printable((error as Error).message)})`);
     return null;
   }
 }
@@ -267,7 +268,7 @@ async function validateJsonFile(validator: Validator, file: string, fallback: Re
     const position = /position (\d+)/.exec((error as Error).message);
     const offset = position ? Number(position[1]) : jsonErrorOffset(text);
     const found = offset >= text.length ? "the end of the file" : JSON.stringify(text.slice(offset, offset + 12));
-    validator.report("json-syntax", { file, ...lineColumn(offset) }, `expected one valid JSON value, found ${found} (${(error as Error).message.split(/ in JSON| is not valid/)[0]})`);
+    validator.report("json-syntax", { file, ...lineColumn(offset) }, `expected one valid JSON value, found ${found} (${syntaxReason(error as Error)})`);
     return;
   }
   // Repetitions come in text order: lines are counted on from the last one, not from the start.

@@ -1,5 +1,5 @@
 import type { Document, Entity, EntityAnnotation, EntityMention, EntityType, OffsetMap, Paragraph, Sentence, SentenceStance, Stance, StanceAnnotation, StanceResolution, StanceTarget, Token } from "../generated/types.js";
-import { jsonErrorOffset } from "./json-error.js";
+import { jsonErrorOffset, syntaxReason } from "./json-error.js";
 import { CodePointText } from "../code-points.js";
 import { detectKind, kindByName, type RecordKind } from "../record-kinds.js";
 import { checks, type CheckId, type Incident } from "./checks.js";
@@ -224,7 +224,7 @@ export class Validator {
     } catch (error) {
       const column = jsonErrorColumn(text, error as Error);
       const found = column > text.length ? "the end of the line" : JSON.stringify(text.slice(column - 1, column + 11));
-      this.report("json-syntax", { file, line, column }, `expected one valid JSON value, found ${found} (${(error as Error).message.split(/ in JSON| is not valid/)[0]})`);
+      this.report("json-syntax", { file, line, column }, `expected one valid JSON value, found ${found} (${syntaxReason(error as Error)})`);
       return NOT_JSON;
     }
     // A line shorter than the shortest spelling of its value plus one member has no duplicate key,
