@@ -159,7 +159,8 @@ describe("validate: syntax-level hostile input", () => {
   it("should report a duplicate key at the column of its second occurrence, however the key is spelled and however deep its object", () => {
     const file = `${dir}/duplicate-keys.jsonl`;
     const lines = linesOf(file).filter(Boolean);
-    const run = validate([file]);
+    // The third line, an offset map of a document that does not exist, is only the carrier of a nested key.
+    const run = validate([file], ["--exclude", "missing-document"]);
     const incidents = expectInvalid(run, { "duplicate-key": 3 });
     expect(incidents.map((i) => [i.line, i.column])).toEqual([
       [1, columnOfLast(lines[0]!, '"kind"')],
