@@ -130,6 +130,8 @@ export class Validator {
   readonly #paragraphFlags = new RowFlags();
   readonly #sentenceFlags = new RowFlags();
   readonly #paragraphFiles = new DocumentFiles();
+  /** How many paragraphs [0] and sentences [1] wait for their predecessor now. */
+  readonly #waiting: [number, number] = [0, 0];
   readonly #sentenceFiles = new DocumentFiles();
   /** Authored files, checked at the end as the build reads a document's files together: entity quotes' spans by document, stances and resolutions. */
   readonly #authoredSpans = new Map<string, SpanStore>();
@@ -350,11 +352,11 @@ export class Validator {
     (paragraph ? this.#paragraphFiles : this.#sentenceFiles).set(document, place.file);
     const text = this.#text(document)!;
     const units = text.text;
-    const unit = units.length === text.length ? (p: number) => p : (p: number) => text.toUnit(p);
-    const from = unit(s.start);
-    const to = unit(s.end);
-    const within = paragraph ? "its document" : s.paragraph!;
-    const at = { ...place, pointer: `${pointer}/start` };
+    // Nothing is made on the way (places, ids, messages) unless there is something to report:
+    // this runs for every paragraph and sentence.
+    const bmp = units.length === text.length;
+    const from = bmp ? s.start : text.toUnit(s.start);
+    const to = bmp ? s.end : text.toUnit(s.end);
     if (isSpace(units.charCodeAt(from)) || isSpace(units.charCodeAt(to - 1))) {
       this.report("segment-tiling", { ...place, pointer: `${pointer}/text` }, `expected ${s.id} to start and end on a character that is not whitespace, found ${shown(s.text, 40)}`);
     }
@@ -364,22 +366,29 @@ export class Validator {
         from > 0 && !(units.charCodeAt(from - 1) === 0x0a && units.charCodeAt(from - 2) === 0x0a) ? "starting inside a paragraph"
         : to < units.length && !(units.charCodeAt(to) === 0x0a && units.charCodeAt(to + 1) === 0x0a) ? "ending inside a paragraph"
         : blank !== -1 && blank + 2 <= to ? "holding a blank line" : "";
-      if (problem) this.report("segment-tiling", at, `expected ${s.id} [${s.start}, ${s.end}) to be text between blank lines ("\\n\\n") of ${s.document}, found it ${problem}`);
+      if (problem) this.report("segment-tiling", { ...place, pointer: `${pointer}/start` }, `expected ${s.id} [${s.start}, ${s.end}) to be text between blank lines ("\\n\\n") of ${s.document}, found it ${problem}`);
     }
     const lo = paragraph ? 0 : this.#paragraphs.start(parentRow);
     const number = paragraph ? key % 0x100000000 : key % 0x10000;
-    if (number === 1 && s.start !== lo) this.report("segment-tiling", at, `expected ${s.id}, the first of ${within}, to start at ${lo}, found ${s.start}`);
+    if (number === 1 && s.start !== lo) this.report("segment-tiling", { ...place, pointer: `${pointer}/start` }, `expected ${s.id}, the first of ${paragraph ? "its document" : s.paragraph}, to start at ${lo}, found ${s.start}`);
     const parentKey = paragraph ? 0 : table.parent(row, key);
     const previous = number > 1 ? this.#neighbour(table, key - 1, document, parentKey) : -1;
-    if (previous >= 0) this.#gap(paragraph, table, previous, row, key - 1, key, document, at);
-    else if (number > 1) flags.set(row, WAITS_FOR_PREVIOUS);
-    const next = this.#neighbour(table, key + 1, document, parentKey);
-    if (next >= 0 && flags.has(next, WAITS_FOR_PREVIOUS)) {
-      flags.clear(next, WAITS_FOR_PREVIOUS);
-      this.#gap(paragraph, table, row, next, key, key + 1, document, at);
+    if (previous >= 0) this.#gap(paragraph, table, previous, row, key - 1, document, place, pointer);
+    else if (number > 1) {
+      flags.set(row, WAITS_FOR_PREVIOUS);
+      this.#waiting[paragraph ? 0 : 1]++;
+    }
+    // Only a record that came before its predecessor waits for it: in document order, none does.
+    if (this.#waiting[paragraph ? 0 : 1] > 0) {
+      const next = this.#neighbour(table, key + 1, document, parentKey);
+      if (next >= 0 && flags.has(next, WAITS_FOR_PREVIOUS)) {
+        flags.clear(next, WAITS_FOR_PREVIOUS);
+        this.#waiting[paragraph ? 0 : 1]--;
+        this.#gap(paragraph, table, row, next, key, document, place, pointer);
+      }
     }
     // Text after the record in its paragraph (or document) must be in the next one.
-    const hi = paragraph ? units.length : unit(this.#paragraphs.end(parentRow));
+    const hi = paragraph ? units.length : bmp ? this.#paragraphs.end(parentRow) : text.toUnit(this.#paragraphs.end(parentRow));
     let after = to;
     while (after < hi && isSpace(units.charCodeAt(after))) after++;
     if (after < hi) flags.set(row, NEEDS_NEXT);
@@ -391,26 +400,31 @@ export class Validator {
     return row >= 0 && table.document(row, key) === document && table.parent(row, key) === parentKey ? row : -1;
   }
 
-  /** Between two consecutive paragraphs one blank line; between two sentences only whitespace. */
-  #gap(paragraph: boolean, table: SpanTable, first: number, second: number, firstKey: number, secondKey: number, document: number, at: Place & { pointer: string }): void {
+  /**
+   * Between two consecutive paragraphs one blank line; between two sentences only whitespace.
+   * `firstKey` is the first one's id number; the second's is the next.
+   */
+  #gap(paragraph: boolean, table: SpanTable, first: number, second: number, firstKey: number, document: number, place: Place, pointer: string): void {
     const end = table.end(first);
     const start = table.start(second);
-    const ids = `${this.#segmentId(paragraph, firstKey)} and ${this.#segmentId(paragraph, secondKey)}`;
+    const ids = () => `${this.#segmentId(paragraph, firstKey)} and ${this.#segmentId(paragraph, firstKey + 1)}`;
+    const at = () => ({ ...place, pointer: `${pointer}/start` });
     if (paragraph) {
-      if (start !== end + 2) this.report("segment-tiling", at, `expected one blank line between ${ids}, so the second to start at ${end + 2}, found ${start}${start < end ? " (they overlap)" : ""}`);
+      if (start !== end + 2) this.report("segment-tiling", at(), `expected one blank line between ${ids()}, so the second to start at ${end + 2}, found ${start}${start < end ? " (they overlap)" : ""}`);
       return;
     }
     if (start < end) {
-      this.report("segment-tiling", at, `expected ${ids} not to overlap, found [${start}, ${end}) in both`);
+      this.report("segment-tiling", at(), `expected ${ids()} not to overlap, found [${start}, ${end}) in both`);
       return;
     }
     const text = this.#text(document)!;
     const units = text.text;
-    const from = text.toUnit(end);
-    const to = text.toUnit(start);
+    const bmp = units.length === text.length;
+    const from = bmp ? end : text.toUnit(end);
+    const to = bmp ? start : text.toUnit(start);
     for (let i = from; i < to; i++) {
       if (!isSpace(units.charCodeAt(i))) {
-        this.report("segment-tiling", at, `expected only whitespace between ${ids}, found ${shown(units.slice(from, to), 40)} in no sentence`);
+        this.report("segment-tiling", at(), `expected only whitespace between ${ids()}, found ${shown(units.slice(from, to), 40)} in no sentence`);
         return;
       }
     }
