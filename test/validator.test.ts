@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import * as shipped from "../src/generated/corpus-data.js";
-import { Validator } from "../src/validate/validator.js";
+import { shown, Validator } from "../src/validate/validator.js";
+import fc from "fast-check";
 import { published } from "./helpers/published.js";
 import type { EntityMention, Token } from "../src/generated/types.js";
 
@@ -204,6 +205,32 @@ describe("Validator offset maps", () => {
     expect(found((m) => Object.assign(m, { id: "nowhere", document: "nowhere" }))).toEqual(["missing-document /document none"]);
     const document = published.documents[0]!;
     expect(reported([{ ...document, document: "other-doc" }]).map(([check]) => check)).toEqual(["id-fields"]);
+  });
+});
+
+describe("shown", () => {
+  // What it used to be: the whole value's JSON, cut.
+  const whole = (value: unknown, max: number) => {
+    const text = typeof value === "number" && !Number.isFinite(value) ? String(value) : (JSON.stringify(value) ?? "nothing");
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+  };
+
+  it("should give the start of the value's JSON, as cutting the whole JSON would", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.integer({ min: 1, max: 120 }), (value, max) => {
+        expect(shown(value, max)).toBe(whole(value, max));
+      }),
+      { numRuns: 3000 },
+    );
+    expect([shown(Infinity), shown(undefined), shown("")]).toEqual(["Infinity", "nothing", '""']);
+  });
+
+  it("should read only the start of a huge value, not all of it", () => {
+    let reads = 0;
+    const counted = <T extends object>(target: T): T => new Proxy(target, { get: (t, key) => (reads++, Reflect.get(t, key)) });
+    const huge = counted(Array.from({ length: 1_000_000 }, (_, i) => counted({ id: i, text: "نص" })));
+    expect(shown(huge)).toBe(whole(Array.from({ length: 10 }, (_, i) => ({ id: i, text: "نص" })), 80));
+    expect(reads).toBeLessThan(200);
   });
 });
 

@@ -1223,18 +1223,35 @@ function jsonErrorColumn(text: string, error: Error): number {
   return (position ? Number(position[1]) : jsonErrorOffset(text)) + 1;
 }
 
-/** A value for an error message: short, and true to what the input said (1e400 is Infinity, not null). */
+/**
+ * A value for an error message: short, and true to what the input said (1e400 is Infinity, not
+ * null). Only the start of the value's JSON is written: a hostile line can hold a value of
+ * hundreds of megabytes, whose whole JSON, once per schema error, would not fit in memory.
+ */
 export function shown(value: unknown, max = 80): string {
-  let text: string;
-  if (typeof value === "number" && !Number.isFinite(value)) text = String(value);
-  else {
-    try {
-      text = JSON.stringify(value) ?? "nothing";
-    } catch {
-      text = "a value nested too deeply to show";
-    }
-  }
+  const text = typeof value === "number" && !Number.isFinite(value) ? String(value) : value === undefined ? "nothing" : jsonStart(value, max + 1);
   return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** The JSON of `value` (from JSON.parse: no undefined, functions or cycles), or its first `budget` characters or a few more. */
+function jsonStart(value: unknown, budget: number): string {
+  if (typeof value === "string") return JSON.stringify(value.length > budget ? value.slice(0, budget) : value);
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) {
+    let text = "[";
+    for (let i = 0; i < value.length; i++) {
+      if (text.length >= budget) return text;
+      text += `${i === 0 ? "" : ","}${jsonStart(value[i], budget - text.length)}`;
+    }
+    return `${text}]`;
+  }
+  let text = "{";
+  // for…in, not Object.entries: an object of millions of keys is not copied to show a few.
+  for (const key in value) {
+    if (text.length >= budget) return text;
+    text += `${text.length === 1 ? "" : ","}${JSON.stringify(key)}:${jsonStart((value as Record<string, unknown>)[key], budget - text.length)}`;
+  }
+  return `${text}}`;
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
