@@ -195,7 +195,7 @@ export interface Entity {
    */
   metonymicTypes?: [EntityType, ...EntityType[]];
   /**
-   * Wikidata item id, given only where a source confirmed it.
+   * Wikidata item id, given only where the annotator was certain of it (written from memory, not checked against Wikidata; see the DATASHEET).
    */
   wikidata?: string;
   /**
