@@ -160,7 +160,7 @@ describe("schemas", () => {
   });
 
   it("should use only standard draft 2020-12 keywords", () => {
-    const standard = new Set(["$schema", "$id", "$ref", "$defs", "title", "description", "examples", "default", "type", "properties", "required", "additionalProperties", "unevaluatedProperties", "items", "prefixItems", "minItems", "maxItems", "enum", "const", "pattern", "minLength", "maxLength", "minimum", "oneOf"]);
+    const standard = new Set(["$schema", "$id", "$ref", "$defs", "title", "description", "examples", "default", "type", "properties", "required", "additionalProperties", "unevaluatedProperties", "items", "prefixItems", "minItems", "maxItems", "enum", "const", "pattern", "minLength", "maxLength", "minimum", "maximum", "oneOf"]);
     const visit = (node: unknown, where: string, inData: boolean): void => {
       if (!node || typeof node !== "object" || Array.isArray(node)) {
         if (Array.isArray(node)) node.forEach((n, i) => visit(n, `${where}/${i}`, inData));

@@ -208,6 +208,19 @@ describe("Validator offset maps", () => {
   });
 });
 
+describe("Validator id numbers within what its tables hold", () => {
+  it("should refuse, by schema, mention and stance numbers past 999,999,999 and paragraph or sentence indexes past 65,534", () => {
+    const mention = published.mentions[0]!;
+    const stance = published.stances[0]!;
+    const at = (records: object[]) => reported(records).filter(([check]) => check === "schema").map(([, , pointer]) => pointer);
+    expect(at([{ ...mention, id: `${mention.document}/e1000000000` }])).toEqual(["/id"]);
+    expect(at([{ ...mention, id: `${mention.document}/e999999999` }])).toEqual([]);
+    expect(at([{ ...stance, id: `${stance.document}/st1000000000` }])).toEqual(["/id"]);
+    expect(at([{ ...published.paragraphs[0]!, id: `${mention.document}/p65536`, index: 65535 }])).toEqual(["/index"]);
+    expect(at([{ ...published.sentences[0]!, id: `${published.sentences[0]!.paragraph}/s65536`, index: 65535 }])).toEqual(["/index"]);
+  });
+});
+
 describe("shown", () => {
   // What it used to be: the whole value's JSON, cut.
   const whole = (value: unknown, max: number) => {

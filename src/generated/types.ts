@@ -76,7 +76,7 @@ export interface Document {
  */
 export interface EntityAnnotation {
   /**
-   * Mention id, unique within the document; never reused.
+   * Mention id, unique within the document; never reused; at most 999,999,999.
    */
   id: string;
   /**
@@ -114,7 +114,7 @@ export interface EntityAnnotation {
  */
 export interface EntityMention {
   /**
-   * Entity mention id: `<document>/e<n>`, where e<n> is the id given in the authored annotation file. Authored ids never change when mentions are added elsewhere.
+   * Entity mention id: `<document>/e<n>`, where e<n> is the id given in the authored annotation file (n at most 999,999,999). Authored ids never change when mentions are added elsewhere.
    */
   id: string;
   /**
@@ -163,7 +163,7 @@ export interface EntityMention {
    */
   canonical: string;
   /**
-   * Entity mention id: `<document>/e<n>`, where e<n> is the id given in the authored annotation file. Authored ids never change when mentions are added elsewhere.
+   * Entity mention id: `<document>/e<n>`, where e<n> is the id given in the authored annotation file (n at most 999,999,999). Authored ids never change when mentions are added elsewhere.
    */
   parent?: string;
   /**
@@ -339,7 +339,7 @@ export interface Paragraph {
    */
   document: string;
   /**
-   * 0-based position of the paragraph in its document.
+   * 0-based position of the paragraph in its document; at most 65,534 (a document has at most 65,535 paragraphs).
    */
   index: number;
   /**
@@ -525,7 +525,7 @@ export interface SentenceStance {
   /**
    * Ids of the attributed stance records on this target with evidence in this sentence (empty when none).
    *
-   * Items: Attributed stance id: `<document>/st<n>`, where st<n> is the id given in the authored annotation file.
+   * Items: Attributed stance id: `<document>/st<n>`, where st<n> is the id given in the authored annotation file (n at most 999,999,999).
    */
   stances: string[];
   /**
@@ -550,7 +550,7 @@ export interface Sentence {
    */
   paragraph: string;
   /**
-   * 0-based position of the sentence in its paragraph.
+   * 0-based position of the sentence in its paragraph; at most 65,534 (a paragraph has at most 65,535 sentences).
    */
   index: number;
   /**
@@ -571,7 +571,7 @@ export interface Sentence {
  */
 export interface StanceAnnotation {
   /**
-   * Stance id, unique within the document; never reused.
+   * Stance id, unique within the document; never reused; at most 999,999,999.
    */
   id: string;
   /**
@@ -675,7 +675,7 @@ export interface StanceTarget {
  */
 export interface Stance {
   /**
-   * Attributed stance id: `<document>/st<n>`, where st<n> is the id given in the authored annotation file.
+   * Attributed stance id: `<document>/st<n>`, where st<n> is the id given in the authored annotation file (n at most 999,999,999).
    */
   id: string;
   /**
