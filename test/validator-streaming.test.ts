@@ -149,6 +149,36 @@ describe("validateFiles in any order", () => {
   });
 });
 
+/** Every line as [number, first characters] and every report, read with fill() and again with fillSync(), which must agree. */
+async function readAll(file: string, maxLineBytes?: number): Promise<{ seen: Array<[number, string]>; reports: string[] }> {
+  const bytes = readFileSync(file);
+  const reports: string[] = [];
+  const reader = new JsonLinesReader(file, (check, place, message) => reports.push(`${check}@${place.line} ${message}`), maxLineBytes);
+  const seen: Array<[number, string]> = [];
+  for (;;) {
+    if (!reader.next()) {
+      if (await reader.fill()) continue;
+      break;
+    }
+    const at = reader.locate(reader.line);
+    expect(bytes.subarray(at.offset, at.offset + at.length).toString("utf8")).toBe(reader.text);
+    seen.push([reader.line, reader.text.slice(0, 12)]);
+  }
+  await reader.close();
+  const again = new JsonLinesReader(file, () => undefined, maxLineBytes);
+  const seenAgain: Array<[number, string]> = [];
+  for (;;) {
+    if (!again.next()) {
+      if (again.fillSync()) continue;
+      break;
+    }
+    seenAgain.push([again.line, again.text.slice(0, 12)]);
+  }
+  again.closeSync();
+  expect(seenAgain).toEqual(seen);
+  return { seen, reports };
+}
+
 describe("JsonLinesReader", () => {
   it("should give every line with its number and byte place, across chunks, long lines, a BOM and a bad byte", async () => {
     const file = join(temp, "reader.jsonl");
@@ -156,32 +186,8 @@ describe("JsonLinesReader", () => {
     const parts = [Buffer.from("\ufeff{\"a\":1}\n"), Buffer.from(`${long}\n`), Buffer.from([0x7b, 0xff, 0x7d, 0x0a]), Buffer.from('{"b" :2}\n'), Buffer.from("{}")];
     const bytes = Buffer.concat(parts);
     writeFileSync(file, bytes);
-    const reports: string[] = [];
-    const reader = new JsonLinesReader(file, (check, place) => reports.push(`${check}@${place.line}`));
-    const seen: Array<[number, string]> = [];
-    for (;;) {
-      if (!reader.next()) {
-        if (await reader.fill()) continue;
-        break;
-      }
-      const at = reader.locate(reader.line);
-      expect(bytes.subarray(at.offset, at.offset + at.length).toString("utf8")).toBe(reader.text);
-      seen.push([reader.line, reader.text.slice(0, 12)]);
-    }
-    await reader.close();
-    // The synchronous path (the validator's re-reading) gives the same lines.
-    const again = new JsonLinesReader(file, () => undefined);
-    const seenAgain: Array<[number, string]> = [];
-    for (;;) {
-      if (!again.next()) {
-        if (again.fillSync()) continue;
-        break;
-      }
-      seenAgain.push([again.line, again.text.slice(0, 12)]);
-    }
-    again.closeSync();
-    expect(seenAgain).toEqual(seen);
-    expect(reports).toEqual(["bom@1", "utf8@3"]);
+    const { seen, reports } = await readAll(file);
+    expect(reports.map((r) => r.split(" ")[0])).toEqual(["bom@1", "utf8@3"]);
     expect(seen).toEqual([
       [1, '{"a":1}'],
       [2, long.slice(0, 12)],
@@ -192,35 +198,6 @@ describe("JsonLinesReader", () => {
 });
 
 describe("JsonLinesReader and lines too long to decode", () => {
-  /** Every line as [number, first characters] and every report, read with fill() and again with fillSync(), which must agree. */
-  async function readAll(file: string, maxLineBytes: number): Promise<{ seen: Array<[number, string]>; reports: string[] }> {
-    const bytes = readFileSync(file);
-    const reports: string[] = [];
-    const reader = new JsonLinesReader(file, (check, place, message) => reports.push(`${check}@${place.line} ${message}`), maxLineBytes);
-    const seen: Array<[number, string]> = [];
-    for (;;) {
-      if (!reader.next()) {
-        if (await reader.fill()) continue;
-        break;
-      }
-      const at = reader.locate(reader.line);
-      expect(bytes.subarray(at.offset, at.offset + at.length).toString("utf8")).toBe(reader.text);
-      seen.push([reader.line, reader.text.slice(0, 12)]);
-    }
-    await reader.close();
-    const again = new JsonLinesReader(file, () => undefined, maxLineBytes);
-    const seenAgain: Array<[number, string]> = [];
-    for (;;) {
-      if (!again.next()) {
-        if (again.fillSync()) continue;
-        break;
-      }
-      seenAgain.push([again.line, again.text.slice(0, 12)]);
-    }
-    again.closeSync();
-    expect(seenAgain).toEqual(seen);
-    return { seen, reports };
-  }
 
   it("should report a line longer than the limit with its number and length, and go on with the next lines, wherever the line falls", async () => {
     const file = join(temp, "too-long.jsonl");
