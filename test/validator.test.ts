@@ -305,6 +305,10 @@ describe("Validator labels against their stances", () => {
     expect(listed([...label.stances, "other-doc/st1"])).toEqual(["label-stances /stances/1 " + at]);
     expect(listed([...label.stances, label.stances[0]!])).toEqual(["label-stances /stances/1 " + at]);
     expect(listed(label.stances)).toEqual([]);
+    // A long list (searched with a set): the repeat is still found.
+    const many = published.stances.slice(0, 18).map((x) => x.id);
+    expect(listed([...many, many[3]!])).toContain(`label-stances /stances/18 ${at}`);
+    expect(listed(many)).not.toContain(`label-stances /stances/18 ${at}`);
   });
 
   it("should refuse a resolution where the stances do not conflict", () => {
