@@ -78,6 +78,16 @@ async function peekKind(path: string): Promise<RecordKind | undefined> {
 /** Kinds whose records belong to one document each (they have a `document` field). */
 const GROUPED = new Set(["paragraph", "sentence", "token", "entity-mention", "stance", "sentence-stance"]);
 
+/** What validateFiles takes besides the Validator's options. */
+export interface FileOptions {
+  onProgress?: (records: number, file: string) => void;
+  /**
+   * Lines (JSONL) and files (JSON) of more bytes are reported as line-too-long and not parsed.
+   * Default and most: MAX_LINE_BYTES, the longest text a JavaScript string can hold.
+   */
+  maxLineBytes?: number;
+}
+
 /**
  * Validates files in streaming fashion: JSONL is read in chunks and split into lines on the LF
  * byte, so memory does not grow with the file. Files are taken in dependency order (documents
@@ -89,15 +99,6 @@ const GROUPED = new Set(["paragraph", "sentence", "token", "entity-mention", "st
  * are checked at the end from their lines read again, grouped by document. Incidents come out
  * ordered by file (in the order taken) and line.
  */
-export interface FileOptions {
-  onProgress?: (records: number, file: string) => void;
-  /**
-   * Lines (JSONL) and files (JSON) of more bytes are reported as line-too-long and not parsed.
-   * Default and most: MAX_LINE_BYTES, the longest text a JavaScript string can hold.
-   */
-  maxLineBytes?: number;
-}
-
 export async function validateFiles(patterns: string[], options: ValidatorOptions & FileOptions = {}): Promise<FileValidation> {
   const { files, ioErrors } = await expandInputs(patterns);
   const maxLine = Math.min(options.maxLineBytes ?? MAX_LINE_BYTES, MAX_LINE_BYTES);
