@@ -292,6 +292,19 @@ describe("validate: files that cannot be read", () => {
     expect(run.report.incidents[0]).toMatchObject({ check: "file-unreadable", file: link, message: `expected a file, found a symbolic link to nothing (it points to ${JSON.stringify(join(scratch, "gone.jsonl"))})` });
   });
 
+  it("should exit 2 naming a file whose reading fails (EIO), JSONL or JSON, and still validate the others", () => {
+    // Linux's /proc/self/mem opens and stats as an empty file, and every read of it fails with EIO.
+    const [jsonl, json] = [join(scratch, "eio.jsonl"), join(scratch, "eio.json")];
+    symlinkSync("/proc/self/mem", jsonl);
+    symlinkSync("/proc/self/mem", json);
+    const other = "test/fixtures/checks/schema/invalid/entities.jsonl";
+    const run = validate([jsonl, json, other]);
+    expect(run.status).toBe(2);
+    expect(run.report.counts).toEqual({ "file-unreadable": 2, schema: 1 });
+    const unreadable = run.report.incidents.filter((i) => i.check === "file-unreadable");
+    expect(unreadable.map((i) => [i.file, i.message.match(/EIO/) !== null])).toEqual(expect.arrayContaining([[jsonl, true], [json, true]]));
+  });
+
   it("should exit 2 when one path is missing, and still validate the files that exist", () => {
     const missing = `${dir}/does-not-exist.jsonl`;
     const good = `${emoji}/documents.jsonl`;

@@ -1,6 +1,7 @@
 import { constants, isUtf8 } from "node:buffer";
 import { closeSync, fstatSync, openSync, read, readSync } from "node:fs";
 import type { LineLocation } from "./document-texts.js";
+import { printable } from "./printable.js";
 import type { CheckId, Incident } from "./checks.js";
 
 type Report = (check: CheckId, place: Omit<Incident, "check" | "level" | "message">, message: string) => void;
@@ -44,6 +45,13 @@ export class JsonLinesReader {
   /** File offset of the first byte not yet read (every read starts there, after the last one ended). */
   #consumed = 0;
   #eof = false;
+  /** Whether a read failed: the file ends there (see #fail). */
+  #failed = false;
+
+  /** Whether the file was read to its end (no read failed). */
+  get readToEnd(): boolean {
+    return !this.#failed;
+  }
   /** The block being read ahead (see #readAhead), and buffers free for it. */
   #ahead: Promise<[buffer: Buffer, bytes: Buffer]> | null = null;
   readonly #free: Buffer[] = [];
@@ -164,11 +172,20 @@ export class JsonLinesReader {
   /** Reads the next chunk of whole lines; false when the file is done. */
   async fill(): Promise<boolean> {
     for (;;) {
+      if (this.#failed) return false;
       const took = this.#window();
       if (took !== null) return took;
       if (this.#ahead === null) this.#readAhead(this.#block.subarray(this.#blockPos));
-      const [buffer, next] = await this.#ahead!;
-      this.#ahead = null;
+      let read: [buffer: Buffer, bytes: Buffer];
+      try {
+        read = await this.#ahead!;
+      } catch (error) {
+        this.#fail(error);
+        return false;
+      } finally {
+        this.#ahead = null;
+      }
+      const [buffer, next] = read;
       this.#use(buffer, next);
       // The next read starts now, from the end of this block's last whole line.
       const last = next.lastIndexOf(0x0a);
@@ -183,13 +200,31 @@ export class JsonLinesReader {
    */
   fillSync(): boolean {
     for (;;) {
+      if (this.#failed) return false;
       const took = this.#window();
       if (took !== null) return took;
       const rest = this.#block.subarray(this.#blockPos);
       const buffer = this.#target(rest);
-      const [, next] = this.#landed(buffer, rest.length, readSync(this.#fd, buffer, rest.length, buffer.length - rest.length, this.#consumed));
+      let n: number;
+      try {
+        n = readSync(this.#fd, buffer, rest.length, buffer.length - rest.length, this.#consumed);
+      } catch (error) {
+        this.#fail(error);
+        return false;
+      }
+      const [, next] = this.#landed(buffer, rest.length, n);
       this.#use(buffer, next);
     }
+  }
+
+  /**
+   * A read that failed (EIO, a file gone from a network drive): reported at the next line, and the
+   * file ends there, so that the other files are still checked and nothing is reported twice.
+   */
+  #fail(error: unknown): void {
+    this.#failed = true;
+    const { code, message } = error as NodeJS.ErrnoException;
+    this.#report("file-unreadable", { file: this.file, line: this.#firstLine + this.#texts.length }, `expected ${this.file} to be readable to its end, found ${code ?? "an error"} (${printable(message)}) at byte ${this.#consumed}`);
   }
 
   /** Takes the next chunk of the current block: true, or false at the end of the file, or null when the block is used up. */

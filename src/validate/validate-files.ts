@@ -65,10 +65,11 @@ const rank = (kind: RecordKind | undefined) => (kind ? recordKinds.indexOf(kind)
 async function peekKind(path: string): Promise<RecordKind | undefined> {
   const byName = kindFromFileName(path);
   if (byName) return byName;
-  const stream = createReadStream(path, { start: 0, end: 65535 });
-  let head = "";
-  for await (const chunk of stream) head += chunk.toString("utf8");
+  // A file that cannot be read is reported when it is opened; here it just has no kind.
   try {
+    const stream = createReadStream(path, { start: 0, end: 65535 });
+    let head = "";
+    for await (const chunk of stream) head += chunk.toString("utf8");
     return detectKind(JSON.parse(head.split("\n")[0] ?? ""));
   } catch {
     return undefined;
@@ -152,7 +153,7 @@ export async function validateFiles(patterns: string[], options: ValidatorOption
         if (typeof id === "string") for (const stream of inStep) await stream.drain(id);
         if ((reader.line & 0x3ff) === 0) progress?.(validator.records, file);
       }
-      if (!reader.sawBytes) validator.report("empty-file", { file }, "expected at least one JSON record, found an empty file");
+      if (!reader.sawBytes && reader.readToEnd) validator.report("empty-file", { file }, "expected at least one JSON record, found an empty file");
     }
     for (const stream of inStep) await stream.drain(null);
   } finally {
@@ -170,16 +171,22 @@ export async function validateFiles(patterns: string[], options: ValidatorOption
     const [fb, lb] = at(b);
     return fa - fb || la - lb;
   });
-  return { validator, files: ordered, unreadable: ioErrors.length > 0 };
+  // Exit 2 for input that could not be read, found before (a path) or while reading (EIO).
+  return { validator, files: ordered, unreadable: ioErrors.length > 0 || (validator.counts["file-unreadable"] ?? 0) > 0 };
 }
 
 function open(validator: Validator, file: string, maxLine: number): JsonLinesReader | null {
   try {
     return new JsonLinesReader(file, (check, place, message) => validator.report(check, place, message), maxLine);
   } catch (error) {
-    validator.report("file-unreadable", { file }, `expected a readable file, found ${(error as NodeJS.ErrnoException).code ?? "an error"} (${printable((error as Error).message)})`);
+    unreadableFile(validator, file, error);
     return null;
   }
+}
+
+/** Reports a file that could not be read: the others are still checked. */
+function unreadableFile(validator: Validator, file: string, error: unknown): void {
+  validator.report("file-unreadable", { file }, `expected a readable file, found ${(error as NodeJS.ErrnoException).code ?? "an error"} (${printable((error as Error).message)})`);
 }
 
 /**
@@ -236,15 +243,23 @@ class GroupedFile {
 
   #finish(): void {
     this.#done = true;
-    if (!this.#reader.sawBytes) this.#validator.report("empty-file", { file: this.#reader.file }, "expected at least one JSON record, found an empty file");
+    if (!this.#reader.sawBytes && this.#reader.readToEnd) this.#validator.report("empty-file", { file: this.#reader.file }, "expected at least one JSON record, found an empty file");
     this.#progress?.(this.#validator.records, this.#reader.file);
   }
 }
 
 async function validateJsonFile(validator: Validator, file: string, fallback: RecordKind | undefined, maxLine: number): Promise<void> {
   // A file too long to decode is not read at all (3 bytes more for a BOM, not decoded).
-  const size = statSync(file).size;
-  const bytes = size > maxLine + 3 ? null : await readFile(file);
+  let size: number;
+  let bytes: Buffer | null;
+  try {
+    size = statSync(file).size;
+    bytes = size > maxLine + 3 ? null : await readFile(file);
+  } catch (error) {
+    // As for a JSONL file that cannot be opened: reported, and the other files are still checked.
+    unreadableFile(validator, file, error);
+    return;
+  }
   const length = bytes ? bytes.length - (hasBom(bytes) ? 3 : 0) : size;
   if (length > maxLine) {
     validator.report("line-too-long", { file }, `expected a JSON file of at most ${maxLine} bytes (${limitReason(maxLine)}), found a file of ${length} bytes`);
