@@ -531,7 +531,7 @@ describe("NumberTable and IdKeys (property)", () => {
     );
   });
 
-  it("should give two ids the same number exactly when they are the same id, and name a sentence back", () => {
+  it("should give two ids the same number exactly when they are the same id, and name a paragraph or sentence back", () => {
     const part = fc.constantFrom("d", "doc-1", "a/b", "", "p1", "x-0");
     const num = fc.oneof(fc.constantFrom("1", "2", "10", "65535", "65536", "0", "01", "4294967295", "4294967296", "12a", ""), fc.nat(70000).map(String));
     const id = fc.oneof(
@@ -552,6 +552,7 @@ describe("NumberTable and IdKeys (property)", () => {
           paragraphs.set(p, s);
           sentences.set(t, s);
           expect(keys.sentenceId(t)).toBe(s);
+          expect(keys.paragraphId(p)).toBe(s);
         }
       }),
       { numRuns: 200, seed: 5 },

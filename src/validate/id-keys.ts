@@ -38,6 +38,13 @@ export class IdKeys {
     return this.#documentIds[key]!;
   }
 
+  /** The paragraph id of a number made by `paragraph`. */
+  paragraphId(key: number): string {
+    if (key < 0) return this.#otherIds[-1 - key]!;
+    const document = Math.floor(key / 0x100000000);
+    return `${this.#documentIds[document]!}/p${key - document * 0x100000000}`;
+  }
+
   /** The sentence id of a number made by `sentence`. */
   sentenceId(key: number): string {
     if (key < 0) return this.#otherIds[-1 - key]!;

@@ -441,9 +441,7 @@ export class Validator {
   }
 
   #segmentId(paragraph: boolean, key: number): string {
-    if (!paragraph) return this.#keys.sentenceId(key);
-    const document = Math.floor(key / 0x100000000);
-    return `${this.#keys.documentId(document)}/p${key - document * 0x100000000}`;
+    return paragraph ? this.#keys.paragraphId(key) : this.#keys.sentenceId(key);
   }
 
   /** What tiling found missing at the end: a predecessor that never came, a successor that text needs. */
