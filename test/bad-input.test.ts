@@ -84,6 +84,17 @@ describe("the build on bad input", () => {
     );
   });
 
+  it("should read an annotation file whose last line has no LF as the same records, as validate does", () => {
+    const root = tempRoot();
+    const text = readIn(root, ENTITIES);
+    expect(text.endsWith("}\n")).toBe(true);
+    writeIn(root, ENTITIES, text.slice(0, -1));
+    const result = runBuild(root);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(readIn(root, "corpus/data/entities.jsonl")).toBe(readFileSync("corpus/data/entities.jsonl", "utf8"));
+  });
+
   it("should name the line of a quote that matches nothing", () => {
     expectFailure(
       (root) => writeIn(root, ENTITIES, replaceOnce(readIn(root, ENTITIES), '"quote": "فيينا"', '"quote": "فيينّا"')),
