@@ -82,12 +82,15 @@ export function mentionAgreement(a: Span[], b: Span[]): MentionAgreement {
 export interface KappaResult {
   /** Number of items labelled by both passes. */
   n: number;
-  /** Raw (observed) agreement. */
-  observed: number;
-  /** Agreement expected by chance from each pass's label distribution. */
-  expected: number;
-  /** Cohen's κ; 1 when both passes use a single identical label throughout. */
-  kappa: number;
+  /** Raw (observed) agreement; null when n is 0. */
+  observed: number | null;
+  /** Agreement expected by chance from each pass's label distribution; null when n is 0. */
+  expected: number | null;
+  /**
+   * Cohen's κ; 1 when both passes use a single identical label throughout; null when n is 0, where
+   * κ is undefined (a 0 would read as agreement exactly at chance).
+   */
+  kappa: number | null;
   /** confusion[labelA][labelB] = count. */
   confusion: Record<string, Record<string, number>>;
 }
@@ -98,7 +101,8 @@ export function cohensKappa(pairs: Array<[string, string]>): KappaResult {
   const confusion: Record<string, Record<string, number>> = {};
   for (const x of labels) confusion[x] = Object.fromEntries(labels.map((y) => [y, 0]));
   for (const [x, y] of pairs) confusion[x]![y]!++;
-  const observed = n === 0 ? 0 : pairs.filter(([x, y]) => x === y).length / n;
+  if (n === 0) return { n, observed: null, expected: null, kappa: null, confusion };
+  const observed = pairs.filter(([x, y]) => x === y).length / n;
   let expected = 0;
   for (const l of labels) {
     const pa = pairs.filter(([x]) => x === l).length / n;

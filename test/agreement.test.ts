@@ -18,6 +18,11 @@ describe("cohensKappa", () => {
     const pairs = [...repeat(["a", "a"], 25), ...repeat(["a", "b"], 25), ...repeat(["b", "a"], 25), ...repeat(["b", "b"], 25)];
     expect(cohensKappa(pairs).kappa).toBe(0);
   });
+
+  it("should give no κ, rather than 0, when no item was labelled by both passes", () => {
+    const result = cohensKappa([]);
+    expect(result).toEqual({ n: 0, observed: null, expected: null, kappa: null, confusion: {} });
+  });
 });
 
 describe("mentionAgreement", () => {

@@ -130,6 +130,15 @@ describe("agree on sides it cannot compare", () => {
   });
 });
 
+describe("agree on stances without sentence labels", () => {
+  it("should say there is no κ for the labels, rather than print κ 0.000 for nothing compared", () => {
+    const run = runCli(["agree", join(good, "stances.jsonl"), "test/fixtures/diff/new/stances.jsonl"]);
+    expect(run.stdout).toContain("sentence × target labels: n=0, no κ (nothing labelled by both passes)\n");
+    expect(run.stdout).toContain("attributed records: A 6, B 6, found by both 6, same label 5 (83.3%), κ 0.700\n");
+    expect(run.status).toBe(0);
+  });
+});
+
 describe("diff on a duplicate id", () => {
   it("should name the file, the line and the id of the second copy, and exit 2, rather than keep the last copy", () => {
     const dir = folderWith(firstMention);

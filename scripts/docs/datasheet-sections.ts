@@ -84,7 +84,7 @@ export function datasheetSections(input: DatasheetInput): Record<string, string>
   );
   const a = input.agreement as {
     entities: { exact: Prf; overlap: Prf; exactTyped: Prf; typeAgreement: { matched: number; agreed: number; rate: number } };
-    stances: { sentenceLabels: { n: number; observed: number; expected: number; kappa: number }; records: { a: number; b: number; matched: number; labelAgreed: number; labelAgreement: number }; fields: Record<string, { agreed: number; rate: number }> };
+    stances: { sentenceLabels: { n: number; observed: number | null; expected: number | null; kappa: number | null }; records: { a: number; b: number; matched: number; labelAgreed: number; labelAgreement: number }; fields: Record<string, { agreed: number; rate: number }> };
   } | null;
   const agreement = a
     ? markdownTable(
@@ -94,7 +94,7 @@ export function datasheetSections(input: DatasheetInput): Record<string, string>
           ["mentions, overlap F1", a.entities.overlap.f1, `${a.entities.overlap.matched} matched`],
           ["mentions, exact span and type F1", a.entities.exactTyped.f1, `${a.entities.exactTyped.matched} matched`],
           ["type agreement on exact spans", a.entities.typeAgreement.rate, `${a.entities.typeAgreement.agreed} of ${a.entities.typeAgreement.matched}`],
-          ["sentence × target labels, Cohen's κ", a.stances.sentenceLabels.kappa, `n = ${a.stances.sentenceLabels.n}; raw ${a.stances.sentenceLabels.observed}, chance ${a.stances.sentenceLabels.expected}`],
+          ["sentence × target labels, Cohen's κ", a.stances.sentenceLabels.kappa ?? "none (no label of both passes)", `n = ${a.stances.sentenceLabels.n}; raw ${a.stances.sentenceLabels.observed ?? "—"}, chance ${a.stances.sentenceLabels.expected ?? "—"}`],
           ["attributed records found by both passes", a.stances.records.matched, `A ${a.stances.records.a}, B ${a.stances.records.b}`],
           ["label agreement on those records", a.stances.records.labelAgreement, `${a.stances.records.labelAgreed} of ${a.stances.records.matched}`],
           ...Object.entries(a.stances.fields).map(([k, v]) => [`\`${k}\` agreement on those records`, v.rate, `${v.agreed} of ${a.stances.records.matched}`] as [string, number, string]),

@@ -1,4 +1,4 @@
-import { mentionAgreement, stanceAgreement, type MentionAgreement, type StanceAgreement, type StanceLike } from "../agreement.js";
+import { mentionAgreement, stanceAgreement, type KappaResult, type MentionAgreement, type StanceAgreement, type StanceLike } from "../agreement.js";
 import type { RecordsByKind } from "./load-records.js";
 
 export interface AgreeResult {
@@ -61,6 +61,8 @@ export function agree(sideA: AgreeSide, sideB: AgreeSide): AgreeResult {
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+/** κ and the agreement it rests on, or why there is none: nothing labelled by both passes. */
+const kappaText = (k: KappaResult) => (k.kappa === null ? "no κ (nothing labelled by both passes)" : `raw agreement ${pct(k.observed!)}, chance ${pct(k.expected!)}, Cohen's κ ${k.kappa.toFixed(3)}`);
 
 export function formatAgree(r: AgreeResult): string {
   const lines: string[] = [];
@@ -78,8 +80,8 @@ export function formatAgree(r: AgreeResult): string {
     if (lines.length) lines.push("");
     lines.push(
       "Stance",
-      `sentence × target labels: n=${s.sentenceLabels.n}, raw agreement ${pct(s.sentenceLabels.observed)}, chance ${pct(s.sentenceLabels.expected)}, Cohen's κ ${s.sentenceLabels.kappa.toFixed(3)}`,
-      `attributed records: A ${s.records.a}, B ${s.records.b}, found by both ${s.records.matched}, same label ${s.records.labelAgreed} (${pct(s.records.labelAgreement)}), κ ${s.records.kappa.kappa.toFixed(3)}`,
+      `sentence × target labels: n=${s.sentenceLabels.n}, ${kappaText(s.sentenceLabels)}`,
+      `attributed records: A ${s.records.a}, B ${s.records.b}, found by both ${s.records.matched}, same label ${s.records.labelAgreed}${s.records.matched ? ` (${pct(s.records.labelAgreement)})` : ""}, ${s.records.kappa.kappa === null ? "no κ" : `κ ${s.records.kappa.kappa.toFixed(3)}`}`,
       `flags on records found by both: ${Object.entries(s.fields).map(([k, v]) => `${k} ${v.agreed}/${s.records.matched}`).join(", ")}`,
     );
   }
