@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { detectKind, kindFromFileName } from "../record-kinds.js";
-import { unstatable } from "../validate/validate-files.js";
+import { unstatable } from "../validate/unstatable.js";
 import { shown, valueAt } from "../validate/validator.js";
 
 /** Records by kind name (`entity-mention`, `stance`, …). */

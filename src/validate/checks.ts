@@ -23,6 +23,7 @@ export const checks = {
   "missing-entity": { level: 3, description: "The catalogue entity referred to exists." },
   "missing-target": { level: 3, description: "The stance target referred to exists." },
   "missing-stance": { level: 3, description: "The attributed stance referred to exists." },
+  "manifest-files": { level: 3, description: "A manifest (`corpus/manifest.json`) matches the files it lists, found from the folder above its own: each is there with the listed size, SHA-256 and JSONL records; each count is the records of its `corpus/data/<kind>.jsonl`; every JSONL file in `corpus/data` is listed; and `version` is the package's." },
   "stance-sentences": { level: 3, description: "A stance's `sentences` are the sentences of its evidence, each once, in text order." },
   "offset-bounds": { level: 4, description: "0 <= start < end <= length of the document text (code points)." },
   "text-mismatch": { level: 4, description: "`text` equals the document text at [start, end)." },

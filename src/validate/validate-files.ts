@@ -1,4 +1,4 @@
-import { createReadStream, lstatSync, readlinkSync, statSync } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { detectKind, kindFromFileName, recordKinds, type RecordKind } from "../record-kinds.js";
@@ -8,6 +8,9 @@ import { duplicateKeyMessage, forEachDuplicateKey } from "./scan-keys.js";
 import { NOT_JSON, Validator, type ValidatorOptions } from "./validator.js";
 import { JsonLinesReader, limitReason, MAX_LINE_BYTES } from "./json-lines-reader.js";
 import { FileLines } from "./file-lines.js";
+import { unstatable } from "./unstatable.js";
+import { checkManifestFiles } from "./manifest-files.js";
+import type { Manifest } from "../generated/types.js";
 
 export interface FileValidation {
   validator: Validator;
@@ -43,20 +46,6 @@ export async function expandInputs(patterns: string[]): Promise<{ files: string[
     else files.push(pattern);
   }
   return { files: [...new Set(files)], ioErrors };
-}
-
-/** What is at a path that stat could not follow: "nothing" only when nothing is there, not even a link. */
-export function unstatable(path: string, error: NodeJS.ErrnoException): string {
-  if (error.code === "ELOOP") return "a symbolic link loop (ELOOP: too many levels of symbolic links)";
-  if (error.code === "ENOENT" || error.code === "ENOTDIR") {
-    try {
-      if (lstatSync(path).isSymbolicLink()) return `a symbolic link to nothing (it points to ${JSON.stringify(readlinkSync(path))})`;
-    } catch {
-      // Not even a link: nothing there.
-    }
-    return "nothing at that path";
-  }
-  return `${error.code ?? "an error"} (${printable(error.message)})`;
 }
 
 const rank = (kind: RecordKind | undefined) => (kind ? recordKinds.indexOf(kind) : recordKinds.length);
@@ -300,7 +289,13 @@ async function validateJsonFile(validator: Validator, file: string, fallback: Re
   if (Array.isArray(value)) {
     if (value.length === 0) validator.report("empty-file", { file }, "expected at least one record, found an empty array");
     value.forEach((item, i) => validator.record(file, undefined, item, `/${i}`, fallback));
-  } else validator.record(file, 1, value, "", fallback);
+  } else {
+    validator.record(file, 1, value, "", fallback);
+    const kind = fallback ?? detectKind(value);
+    if (kind?.name === "manifest" && validator.runs("manifest-files") && kind.validate(value)) {
+      await checkManifestFiles(file, value as Manifest, (pointer, message) => validator.report("manifest-files", { file, pointer }, message));
+    }
+  }
 }
 
 /** Decodes one line's bytes as strict UTF-8; reports a BOM at the start of the file. */

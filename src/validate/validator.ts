@@ -190,6 +190,11 @@ export class Validator {
     }
   }
 
+  /** Whether a check runs (its level, --only, --exclude), for callers whose check costs work to skip. */
+  runs(check: CheckId): boolean {
+    return this.#enabled[check] === true;
+  }
+
   report(check: CheckId, place: Omit<Incident, "check" | "level" | "message">, message: string): void {
     if (this.#enabled[check] !== true) {
       this.notRun[check] = (this.notRun[check] ?? 0) + 1;

@@ -12,10 +12,6 @@ afterAll(() => {
 
 export const repo = join(import.meta.dirname, "../..");
 
-/**
- * A throw-away project root holding a copy of this repo's package.json, schemas and corpus
- * sources (not its built outputs), so a test can break one input and run the real build on it.
- */
 /** An empty temporary folder, removed when the test file's tests are done. */
 export function scratchDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -23,6 +19,10 @@ export function scratchDir(prefix: string): string {
   return dir;
 }
 
+/**
+ * A throw-away project root holding a copy of this repo's package.json, schemas and corpus
+ * sources (not its built outputs), so a test can break one input and run the real build on it.
+ */
 export function tempRoot(options: { withCorpus?: boolean } = {}): string {
   const root = scratchDir("anc-");
   cpSync(join(repo, "package.json"), join(root, "package.json"));
