@@ -96,7 +96,7 @@ function tally(tallies: DatasheetTallies, d: DocumentBuild): void {
 function agreementReport(passes: Array<{ id: string; a: AnnotationPass; b: AnnotationPass }>): object {
   const all = <T>(pick: (p: { a: AnnotationPass; b: AnnotationPass }) => T[]) => passes.flatMap(pick);
   return {
-    description: "Agreement between the frozen first annotation pass (A, the reference) and the blind second pass (B), before adjudication. Recomputed by `npm run build` from corpus/agreement/.",
+    description: "Agreement between the frozen first annotation pass (A, the reference) and the second pass (B), made without A's files but from guidelines written from A, before adjudication. Recomputed by `npm run build` from corpus/agreement/.",
     documents: passes.map((p) => p.id),
     entities: mentionAgreement(all<EntityMention>((p) => p.a.mentions), all<EntityMention>((p) => p.b.mentions)),
     stances: stanceAgreement(

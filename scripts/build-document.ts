@@ -127,7 +127,7 @@ export function buildDocument(id: string, context: CorpusContext): DocumentBuild
   const resolutions = optional(rel.resolutions, () => readJsonLines(abs(rel.resolutions), validators.StanceResolution));
   const sentenceStances = deriveSentenceStances(segmented, stances, context.targets, resolutions, rel.resolutions);
 
-  // 5. The frozen first pass and the blind second pass, resolved the same way, for agreement.
+  // 5. The frozen first pass and the second pass (made without its files), resolved the same way, for agreement.
   const resolvePass = (pass: string): AnnotationPass | null => {
     const path = (kind: string) => `corpus/agreement/${pass}/${id}.${kind}.jsonl`;
     if (!existsSync(abs(path("entities"))) || !existsSync(abs(path("stances")))) return null;

@@ -138,7 +138,28 @@ export interface StanceAgreement {
   records: { a: number; b: number; matched: number; labelAgreed: number; labelAgreement: number; kappa: KappaResult };
   /** Among matched records, how many agree on each of the other fields. */
   fields: Record<"attribution" | "explicit" | "conditional" | "negated", { agreed: number; rate: number }>;
+  /**
+   * Evidence extents of the matched records (matching asks only that they overlap): how many have
+   * the same spans, and the code points both passes cover ÷ those either covers, over all of them.
+   */
+  evidence: { identical: number; rate: number; overlap: number };
 }
+
+/** Code points covered by a list of spans (overlaps counted once), and those two lists both cover. */
+function coverage(a: Array<{ start: number; end: number }>, b: Array<{ start: number; end: number }>): { both: number; either: number } {
+  const inA = new Set<number>();
+  for (const e of a) for (let i = e.start; i < e.end; i++) inA.add(i);
+  const inB = new Set<number>();
+  for (const e of b) for (let i = e.start; i < e.end; i++) inB.add(i);
+  let both = 0;
+  for (const i of inA) if (inB.has(i)) both++;
+  return { both, either: inA.size + inB.size - both };
+}
+
+const sameSpans = (a: Array<{ start: number; end: number }>, b: Array<{ start: number; end: number }>) => {
+  const key = (spans: Array<{ start: number; end: number }>) => spans.map((e) => `${e.start}-${e.end}`).sort().join();
+  return key(a) === key(b);
+};
 
 export function stanceAgreement(a: StanceLike[], b: StanceLike[], aLabels: LabelLike[], bLabels: LabelLike[]): StanceAgreement {
   const bById = new Map(bLabels.map((l) => [l.id, l.label]));
@@ -160,6 +181,8 @@ export function stanceAgreement(a: StanceLike[], b: StanceLike[], aLabels: Label
     const agreed = matched.filter(([x, y]) => x[name] === y[name]).length;
     return { agreed, rate: round(matched.length === 0 ? 0 : agreed / matched.length) };
   };
+  const identical = matched.filter(([x, y]) => sameSpans(x.evidence, y.evidence)).length;
+  const covered = matched.map(([x, y]) => coverage(x.evidence, y.evidence)).reduce((t, c) => ({ both: t.both + c.both, either: t.either + c.either }), { both: 0, either: 0 });
   return {
     sentenceLabels: cohensKappa(pairs),
     records: {
@@ -171,5 +194,6 @@ export function stanceAgreement(a: StanceLike[], b: StanceLike[], aLabels: Label
       kappa: cohensKappa(matched.map(([x, y]) => [x.label, y.label])),
     },
     fields: { attribution: field("attribution"), explicit: field("explicit"), conditional: field("conditional"), negated: field("negated") },
+    evidence: { identical, rate: round(matched.length === 0 ? 0 : identical / matched.length), overlap: round(covered.either === 0 ? 0 : covered.both / covered.either) },
   };
 }

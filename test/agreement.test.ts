@@ -67,4 +67,12 @@ describe("stanceAgreement", () => {
     expect(result.sentenceLabels).toMatchObject({ n: 2, observed: 0.5 });
     expect(result.fields.explicit).toEqual({ agreed: 2, rate: 1 });
   });
+
+  it("should say how far the evidence of paired records agrees, which pairing by overlap does not", () => {
+    const record = (evidence: Array<{ start: number; end: number }>) => ({ id: "x", holder: "h", target: "t", label: "FAVOR", evidence, document: "d" });
+    // Pair 1: the same two spans in another order. Pair 2: [0, 10) against [5, 20) and [18, 25), which cover 5 code points in common of 25.
+    const a = [record([{ start: 100, end: 104 }, { start: 90, end: 95 }]), { ...record([{ start: 0, end: 10 }]), holder: "g" }];
+    const b = [record([{ start: 90, end: 95 }, { start: 100, end: 104 }]), { ...record([{ start: 5, end: 20 }, { start: 18, end: 25 }]), holder: "g" }];
+    expect(stanceAgreement(a, b, [], []).evidence).toEqual({ identical: 1, rate: 0.5, overlap: 0.4118 }); // (9 + 5) ÷ (9 + 25), to 4 places
+  });
 });

@@ -84,7 +84,7 @@ export function datasheetSections(input: DatasheetInput): Record<string, string>
   );
   const a = input.agreement as {
     entities: { exact: Prf; overlap: Prf; exactTyped: Prf; typeAgreement: { matched: number; agreed: number; rate: number } };
-    stances: { sentenceLabels: { n: number; observed: number | null; expected: number | null; kappa: number | null }; records: { a: number; b: number; matched: number; labelAgreed: number; labelAgreement: number }; fields: Record<string, { agreed: number; rate: number }> };
+    stances: { sentenceLabels: { n: number; observed: number | null; expected: number | null; kappa: number | null }; records: { a: number; b: number; matched: number; labelAgreed: number; labelAgreement: number }; fields: Record<string, { agreed: number; rate: number }>; evidence: { identical: number; rate: number; overlap: number } };
   } | null;
   const agreement = a
     ? markdownTable(
@@ -98,6 +98,8 @@ export function datasheetSections(input: DatasheetInput): Record<string, string>
           ["attributed records found by both passes", a.stances.records.matched, `A ${a.stances.records.a}, B ${a.stances.records.b}`],
           ["label agreement on those records", a.stances.records.labelAgreement, `${a.stances.records.labelAgreed} of ${a.stances.records.matched}`],
           ...Object.entries(a.stances.fields).map(([k, v]) => [`\`${k}\` agreement on those records`, v.rate, `${v.agreed} of ${a.stances.records.matched}`] as [string, number, string]),
+          ["identical evidence spans on those records", a.stances.evidence.rate, `${a.stances.evidence.identical} of ${a.stances.records.matched}`],
+          ["evidence overlap on those records (code points both cover ÷ either covers)", a.stances.evidence.overlap, "all of them together"],
         ],
       )
     : "There is no second annotation pass: every layer is single-pass.";

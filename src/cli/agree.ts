@@ -83,6 +83,7 @@ export function formatAgree(r: AgreeResult): string {
       `sentence × target labels: n=${s.sentenceLabels.n}, ${kappaText(s.sentenceLabels)}`,
       `attributed records: A ${s.records.a}, B ${s.records.b}, found by both ${s.records.matched}, same label ${s.records.labelAgreed}${s.records.matched ? ` (${pct(s.records.labelAgreement)})` : ""}, ${s.records.kappa.kappa === null ? "no κ" : `κ ${s.records.kappa.kappa.toFixed(3)}`}`,
       `flags on records found by both: ${Object.entries(s.fields).map(([k, v]) => `${k} ${v.agreed}/${s.records.matched}`).join(", ")}`,
+      `evidence on records found by both: identical spans ${s.evidence.identical}/${s.records.matched}, overlap ${pct(s.evidence.overlap)} of the code points either covers`,
     );
   }
   return lines.join("\n");
