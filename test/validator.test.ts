@@ -280,10 +280,12 @@ describe("Validator labels against their stances", () => {
     expect(validate([turned, ...labels])).toEqual([`label-derivation /resolution ${labels.indexOf(label) + 2}`]);
   });
 
-  it("should want FAVOR or AGAINST where the stances conflict, whatever the resolution says", () => {
+  it("should take any label where the stances conflict and a resolution is declared, NONE too (a balanced sentence, guidelines §7), as the build does", () => {
     const conflict = labels.find((l) => l.resolution !== undefined)!;
-    const at = labels.indexOf(conflict) + 1;
-    expect(validate(labels.map((l) => (l === conflict ? { ...l, label: "NONE" } : l)))).toEqual([`label-derivation /label ${at}`]);
+    for (const label of ["FAVOR", "AGAINST", "NONE"]) expect(validate(labels.map((l) => (l === conflict ? { ...l, label } : l)))).toEqual([]);
+    // Without the resolution, none will do.
+    const { resolution: _, ...bare } = conflict;
+    expect(validate(labels.map((l) => (l === conflict ? { ...bare, label: "NONE" } : l)))).toEqual([`label-derivation /resolution ${labels.indexOf(conflict) + 1}`]);
   });
 
   it("should report a stance that a label listing nothing misses, on the stance, or on the labels file for a shipped stance", () => {

@@ -220,8 +220,8 @@ export class StanceLabels {
     const value = code & 3;
     const resolution = (code & 4) !== 0;
     if (favor && against) {
+      // Any of the three: a resolution may find the sentence balanced and choose NONE (guidelines §7).
       if (!resolution) report(finding("resolution-missing", declared));
-      if (value === 2) report(finding("derivation", declared, { expected: "FAVOR or AGAINST (as a resolution chooses)", found: "NONE" }));
       return;
     }
     const expected = favor ? 0 : against ? 1 : 2;
