@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import * as shipped from "../src/generated/corpus-data.js";
 import { shown, Validator } from "../src/validate/validator.js";
 import fc from "fast-check";
 import { published } from "./helpers/published.js";
+import { scratchDir } from "./helpers/temp-root.js";
+import { validateFiles } from "../src/validate/validate-files.js";
 import type { EntityMention, Token } from "../src/generated/types.js";
 
 /** Validates records in process against the shipped corpus and returns the check ids that fired. */
@@ -332,6 +335,30 @@ describe("Validator mention parents", () => {
       ["a.jsonl", 2, "/parent", `expected parent ${nested.document}/e<n> (a mention of the same document), found "other-doc/e1"`],
       ["b.jsonl", 2, "/parent", `expected parent ${outer.id}, the mention at [${outer.start}, ${outer.end}) that encloses [${nested.start}, ${nested.end}), found none`],
     ]);
+  });
+});
+
+describe("Validator mentions out of their document's bounds", () => {
+  const nesting = new Set(["nesting-depth", "duplicate-span", "mention-parent"]);
+  const outer = published.mentions.find((m) => published.mentions.some((n) => n.parent === m.id))!;
+  const broken = published.mentions.map((m) => (m === outer ? { ...m, end: 999_999 } : m));
+
+  it("should leave the span to offset-bounds, not report each mention it seems to enclose or cross", async () => {
+    // Held in memory to the end.
+    const validator = new Validator({ reference: shipped });
+    broken.forEach((r, i) => validator.record("entities.jsonl", i + 1, r));
+    validator.finish();
+    expect(validator.incidents.filter((i) => nesting.has(i.check))).toEqual([]);
+    expect(validator.counts["offset-bounds"]).toBe(1);
+    // Streamed from files, in order and with the mentions before their document (swept at the end).
+    const dir = scratchDir("anc-bounds-");
+    const lines = (records: object[]) => records.map((r) => `${JSON.stringify(r)}\n`).join("");
+    writeFileSync(join(dir, "entities.jsonl"), lines(broken));
+    writeFileSync(join(dir, "mixed.jsonl"), lines([...broken, ...published.documents]));
+    for (const files of [["corpus/data/documents.jsonl", join(dir, "entities.jsonl")], [join(dir, "mixed.jsonl")]]) {
+      const { validator: streamed } = await validateFiles(files, { exclude: ["outside-parent", "mention-tokens", "missing-sentence", "missing-paragraph", "missing-entity"] });
+      expect(streamed.incidents.map((i) => i.check)).toEqual(["offset-bounds"]);
+    }
   });
 });
 

@@ -55,6 +55,11 @@ export class DocumentTexts {
     return this.#length[document] !== undefined;
   }
 
+  /** The text's length in code points, or undefined for a document not given. */
+  length(document: number): number | undefined {
+    return this.#length[document];
+  }
+
   /** Whether the text is at hand, without reading it back. */
   cached(document: number): boolean {
     return document === this.#lastDocument || this.#held[document] !== undefined || this.#cache.has(document);

@@ -30,9 +30,12 @@ export class MentionNesting {
   readonly #reopened = new Set<number>();
   readonly #early = new Map<number, NestingFinding[]>();
   readonly #rowOptions: RowStoreOptions | undefined;
+  readonly #lengthOf: (document: number) => number | undefined;
 
-  constructor(options?: RowStoreOptions) {
+  /** `lengthOf` gives a document's length once its text is known: spans out of bounds take no part (see SpanStore.sweep). */
+  constructor(options?: RowStoreOptions, lengthOf: (document: number) => number | undefined = () => undefined) {
     this.#rowOptions = options;
+    this.#lengthOf = lengthOf;
   }
 
   /** A mention's span, its number (`e<n>`) and its parent's (see SpanStore). */
@@ -102,8 +105,10 @@ export class MentionNesting {
     if (this.#open === null) return;
     const document = this.#current;
     this.#swept.add(document);
-    // Its held spans make it incomplete here: it is swept whole at the end.
-    if (!this.#held.has(document)) this.#sweep(document, this.#open);
+    // Its held spans make it incomplete here, and a text not known yet leaves its bounds unknown:
+    // it is swept whole at the end.
+    if (this.#lengthOf(document) === undefined) this.#reopened.add(document);
+    else if (!this.#held.has(document)) this.#sweep(document, this.#open);
     this.#open = null;
     this.#current = -1;
   }
@@ -113,6 +118,6 @@ export class MentionNesting {
       let found = this.#early.get(document);
       if (!found) this.#early.set(document, (found = []));
       found.push({ problem, document, at, other, ...(parent === undefined ? {} : { parent }) });
-    });
+    }, this.#lengthOf(document));
   }
 }

@@ -68,12 +68,15 @@ export class SpanStore {
    * Reports each mention nested two levels deep, each pair of crossing mentions, each mention of
    * a span already taken, and each wrong `parent`. Sorted by start (longer first), a stack of open spans holds the mentions enclosing
    * the current one. `other` is the enclosing or crossing span, or the parent's; `parent` the
-   * number of the parent named or expected.
+   * number of the parent named or expected. Given the document's `length`, a span out of its
+   * bounds takes no part: offset-bounds reports it, and here it would seem to enclose or cross
+   * every mention after it.
    */
-  sweep(report: (problem: NestingProblem, at: SpanAt, other: Other, parent?: number) => void): void {
+  sweep(report: (problem: NestingProblem, at: SpanAt, other: Other, parent?: number) => void, length?: number): void {
     const starts = this.#starts;
     const ends = this.#ends;
     const n = this.size;
+    const inBounds = (i: number) => length === undefined || (starts[i]! < ends[i]! && ends[i]! <= length);
     // Mentions usually come in text order already; an order array is made only when they do not.
     let sorted = true;
     for (let i = 1; i < n && sorted; i++) sorted = starts[i - 1]! < starts[i]! || (starts[i - 1] === starts[i] && ends[i - 1]! >= ends[i]!);
@@ -87,6 +90,7 @@ export class SpanStore {
     let top = -1;
     for (let k = 0; k < n; k++) {
       const i = order ? order[k]! : k;
+      if (!inBounds(i)) continue;
       while (top >= 0 && ends[stack[top]!]! <= starts[i]!) top--;
       if (top >= 0) {
         const outer = stack[top]!;
@@ -115,15 +119,16 @@ export class SpanStore {
       const kept = group.reduce((a, b) => (numbers[b]! < numbers[a]! || (numbers[b] === numbers[a] && lines[b]! < lines[a]!) ? b : a));
       for (const i of group) if (i !== kept) report("same-span", this.#at(i), { ...this.#at(kept), number: numbers[kept]! });
     }
-    this.#checkParents(enclosing, report);
+    this.#checkParents(enclosing, inBounds, report);
   }
 
   /** The parent checks, in the order the mentions were added. */
-  #checkParents(enclosing: Int32Array, report: (problem: NestingProblem, at: SpanAt, other: Other, parent?: number) => void): void {
+  #checkParents(enclosing: Int32Array, inBounds: (i: number) => boolean, report: (problem: NestingProblem, at: SpanAt, other: Other, parent?: number) => void): void {
     const starts = this.#starts;
     const ends = this.#ends;
     let byNumber: Map<number, number> | undefined;
     for (let i = 0; i < this.size; i++) {
+      if (!inBounds(i)) continue;
       const parent = this.#parents[i]!;
       if (parent > 0) {
         if (!byNumber) {
@@ -132,6 +137,7 @@ export class SpanStore {
         }
         const j = byNumber.get(parent);
         if (j === undefined) report("parent-missing", this.#at(i), { start: 0, end: 0 }, parent);
+        else if (!inBounds(j)) continue;
         else if (!(starts[j]! <= starts[i]! && ends[i]! <= ends[j]!) || (starts[j] === starts[i] && ends[j] === ends[i])) {
           report("parent-outside", this.#at(i), { start: starts[j]!, end: ends[j]! }, parent);
         }

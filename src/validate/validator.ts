@@ -174,7 +174,7 @@ export class Validator {
     this.#texts = new DocumentTexts(options.source?.read);
     const waiting = options.waitingMemory === undefined ? undefined : { budget: options.waitingMemory };
     this.#deferred = new DeferredLines(waiting);
-    this.#nesting = new MentionNesting(waiting);
+    this.#nesting = new MentionNesting(waiting, (document) => this.#texts.length(document));
     this.#stanceLabels = new StanceLabels(waiting);
     const ref = options.reference;
     if (ref) {
