@@ -362,6 +362,66 @@ describe("Validator mentions out of their document's bounds", () => {
   });
 });
 
+describe("Validator references to records that fail their schema", () => {
+  const run = (records: object[]) => {
+    const validator = new Validator();
+    records.forEach((r, i) => validator.record("input.jsonl", i + 1, r));
+    validator.finish();
+    return validator;
+  };
+  const rest = [...published.paragraphs, ...published.sentences, ...published.catalogue, ...published.targets, ...published.mentions];
+
+  it("should report the record's schema once, not every reference to it as missing", () => {
+    const stances = published.stances.map((s, i) => (i === 2 ? { ...s, rationale: "" } : s));
+    const validator = run([...published.documents.map((d) => ({ ...d, language: "Arabic!" })), ...rest, ...stances, ...published.sentenceStances]);
+    expect(validator.counts).toEqual({ schema: 2 });
+  });
+
+  it("should still report a reference that no record of any kind answers", () => {
+    const validator = run([...published.documents, ...rest, { ...published.stances[0]!, target: "no-such-target" }]);
+    expect(validator.counts).toEqual({ "missing-target": 1 });
+  });
+});
+
+describe("Validator pointers at the offset at fault", () => {
+  const document = published.documents[0]!;
+  const codePoints = [...document.text];
+  const slice = (start: number, end: number) => codePoints.slice(start, end).join("");
+  const pointers = (records: object[], check: string) => {
+    const validator = new Validator({ reference: shipped });
+    records.forEach((r, i) => validator.record("input.jsonl", i + 1, r));
+    validator.finish();
+    return validator.incidents.filter((i) => i.check === check).map((i) => i.pointer);
+  };
+
+  it("should point at start or end for a span that leaves its sentence, or that cuts a grapheme cluster", () => {
+    const m = published.mentions[0]!;
+    const s = published.sentences.find((x) => x.id === m.sentence)!;
+    expect(pointers([{ ...m, end: s.end + 2, text: slice(m.start, s.end + 2) }], "outside-parent")).toEqual(["/end"]);
+    // A tanween is a cluster with the letter before it.
+    const mark = codePoints.indexOf("\u064B");
+    expect(mark).toBeGreaterThan(3);
+    expect(pointers([{ ...m, start: mark - 3, end: mark, text: slice(mark - 3, mark) }], "grapheme-boundary")).toEqual(["/end"]);
+    expect(pointers([{ ...m, start: mark, end: mark + 3, text: slice(mark, mark + 3) }], "grapheme-boundary")).toEqual(["/start"]);
+  });
+
+  it("should point at end for a paragraph that ends inside its paragraph", () => {
+    const p = published.paragraphs[0]!;
+    expect(pointers([{ ...p, end: p.end - 1, text: slice(p.start, p.end - 1) }], "segment-tiling")).toEqual(["/end"]);
+  });
+
+  it("should say where a sentence that exists is, when it is not in the record's document", () => {
+    const other = { ...document, id: "doc-b", document: "doc-b" };
+    const token = { ...published.tokens[0]!, document: "doc-b" };
+    const validator = new Validator({ reference: shipped, exclude: ["id-fields"] });
+    [other, token].forEach((r, i) => validator.record("input.jsonl", i + 1, r));
+    validator.finish();
+    expect(validator.incidents.filter((i) => i.check === "missing-sentence").map((i) => i.message)).toEqual([
+      `expected ${token.sentence} to be in doc-b (the record's document), found it in ${document.id}`,
+    ]);
+  });
+});
+
 describe("Validator sentence labels", () => {
   // More targets than one bit table holds (15), named as the corpus names them.
   const targets = Array.from({ length: 20 }, (_, i) => ({ ...published.targets[0]!, id: `extra-${String.fromCharCode(0x61 + i)}` }));

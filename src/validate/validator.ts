@@ -56,6 +56,12 @@ export interface ValidatorOptions {
   waitingMemory?: number;
 }
 
+/**
+ * Ids of schema-failing records remembered so that references to them are not reported missing:
+ * enough for any real mistake, bounded for input that fails wholesale (about 6 MiB of strings).
+ */
+const FAILED_IDS = 1 << 16;
+
 /** What parseLine returns for a line that holds no JSON value (reported already). */
 export const NOT_JSON: unique symbol = Symbol("not JSON");
 
@@ -108,6 +114,9 @@ export class Validator {
   readonly #derivation: boolean;
   readonly #options: ValidatorOptions;
   readonly #keys = new IdKeys();
+  /** `<kind> <id>` of records that failed their schema (see #missing), at most FAILED_IDS of them. */
+  readonly #failedIds = new Set<string>();
+  #failedIdsFull = false;
   readonly #texts: DocumentTexts;
   readonly #paragraphs = new SpanTable(PARAGRAPH_SHAPE);
   readonly #sentences = new SpanTable(SENTENCE_SHAPE);
@@ -276,6 +285,11 @@ export class Validator {
     }
     if (!trusted && !kind.validate(value)) {
       if (this.#enabled.schema !== true) this.unchecked++;
+      const id = (value as { id?: unknown } | null)?.id;
+      if (typeof id === "string" && !this.#failedIdsFull) {
+        if (this.#failedIds.size < FAILED_IDS) this.#failedIds.add(`${kind.name} ${id}`);
+        else this.#failedIdsFull = true;
+      }
       for (const e of kind.validate.errors ?? []) {
         const detail = e.keyword === "additionalProperties" ? ` (${JSON.stringify(e.params.additionalProperty)})` : e.keyword === "enum" ? ` ${JSON.stringify(e.params.allowedValues)}` : e.keyword === "const" ? ` ${JSON.stringify(e.params.allowedValue)}` : "";
         this.report("schema", { file, ...(line !== undefined ? { line } : {}), pointer: `${pointer}${e.instancePath}` }, `expected ${kind.type} to satisfy "${e.keyword}" (${e.message}${detail}), found ${shown(valueAt(value, e.instancePath))}`);
@@ -320,11 +334,11 @@ export class Validator {
     const text = this.#text(document);
     if (!text) return false;
     if (r.end <= r.start || r.end > text.length) {
-      this.report("offset-bounds", { ...place, pointer: `${pointer}/end` }, `expected 0 <= start < end <= ${text.length} (the length of ${this.#keys.documentId(document)} in code points), found start ${r.start} and end ${r.end}`);
+      this.report("offset-bounds", { ...place, pointer: `${pointer}/${r.start >= text.length ? "start" : "end"}` }, `expected 0 <= start < end <= ${text.length} (the length of ${this.#keys.documentId(document)} in code points), found start ${r.start} and end ${r.end}`);
       return false;
     }
     if (parent && row >= 0 && (r.start < parent.start(row) || r.end > parent.end(row))) {
-      this.report("outside-parent", { ...place, pointer: `${pointer}/start` }, `expected [${r.start}, ${r.end}) to lie inside ${parentId} [${parent.start(row)}, ${parent.end(row)}), found it outside`);
+      this.report("outside-parent", { ...place, pointer: `${pointer}/${r.start < parent.start(row) ? "start" : "end"}` }, `expected [${r.start}, ${r.end}) to lie inside ${parentId} [${parent.start(row)}, ${parent.end(row)}), found it outside`);
     }
     // The offsets are in bounds (above) and integers (the schema): in a text without surrogate
     // pairs they are UTF-16 offsets already.
@@ -336,7 +350,7 @@ export class Validator {
     const same = r.text === undefined || slice === r.text;
     if (!same) this.report("text-mismatch", { ...place, pointer: `${pointer}/text` }, `expected text ${shown(slice)} (the document at [${r.start}, ${r.end})), found ${shown(r.text)}`);
     if (this.#enabled["grapheme-boundary"] && (insideGraphemeCluster(units, from) || insideGraphemeCluster(units, to))) {
-      this.report("grapheme-boundary", { ...place, pointer: `${pointer}/start` }, `expected [${r.start}, ${r.end}) to start and end between grapheme clusters, found a boundary inside one`);
+      this.report("grapheme-boundary", { ...place, pointer: `${pointer}/${insideGraphemeCluster(units, from) ? "start" : "end"}` }, `expected [${r.start}, ${r.end}) to start and end between grapheme clusters, found a boundary inside one`);
     }
     return same;
   }
@@ -372,7 +386,7 @@ export class Validator {
         from > 0 && !(units.charCodeAt(from - 1) === 0x0a && units.charCodeAt(from - 2) === 0x0a) ? "starting inside a paragraph"
         : to < units.length && !(units.charCodeAt(to) === 0x0a && units.charCodeAt(to + 1) === 0x0a) ? "ending inside a paragraph"
         : blank !== -1 && blank + 2 <= to ? "holding a blank line" : "";
-      if (problem) this.report("segment-tiling", { ...place, pointer: `${pointer}/start` }, `expected ${s.id} [${s.start}, ${s.end}) to be text between blank lines ("\\n\\n") of ${s.document}, found it ${problem}`);
+      if (problem) this.report("segment-tiling", { ...place, pointer: `${pointer}/${problem.startsWith("ending") ? "end" : "start"}` }, `expected ${s.id} [${s.start}, ${s.end}) to be text between blank lines ("\\n\\n") of ${s.document}, found it ${problem}`);
     }
     const lo = paragraph ? 0 : this.#paragraphs.start(parentRow);
     const number = paragraph ? key % 0x100000000 : key % 0x10000;
@@ -603,7 +617,7 @@ export class Validator {
     const known = this.#texts.has(document);
     if (!final && (!known || this.#textAway(document))) return false;
     if (!known) {
-      this.report("missing-document", { ...place, pointer: `${pointer}/document` }, `expected document ${JSON.stringify(o.document)} to exist, found none`);
+      this.#missing("missing-document", "document", o.document, { ...place, pointer: `${pointer}/document` }, `expected document ${JSON.stringify(o.document)} to exist, found none`);
       return true;
     }
     const length = this.#text(document)?.length;
@@ -698,7 +712,7 @@ export class Validator {
     const target = kind === "entity-annotation" ? undefined : (r as unknown as StanceAnnotation | StanceResolution).target;
     if (!final && (!known || (entity !== WRITER && !this.#entities.has(entity)) || (target !== undefined && !this.#targets.has(target)))) return false;
     if (!known) {
-      this.report("missing-document", { ...place, pointer }, `expected document ${JSON.stringify(document)} (named by the file name) in the shipped corpus or the files given, found none`);
+      this.#missing("missing-document", "document", document, { ...place, pointer }, `expected document ${JSON.stringify(document)} (named by the file name) in the shipped corpus or the files given, found none`);
     }
     if (kind === "entity-annotation") {
       const a = r as unknown as EntityAnnotation;
@@ -713,7 +727,7 @@ export class Validator {
       }
     } else if (kind === "stance-annotation") {
       const a = r as unknown as StanceAnnotation;
-      if (entity !== WRITER && !this.#entities.has(entity)) this.report("missing-entity", { ...place, pointer: `${pointer}/holder` }, `expected holder "${WRITER}" or a catalogue entity, found ${JSON.stringify(entity)}`);
+      if (entity !== WRITER && !this.#entities.has(entity)) this.#missing("missing-entity", "entity", entity, { ...place, pointer: `${pointer}/holder` }, `expected holder "${WRITER}" or a catalogue entity, found ${JSON.stringify(entity)}`);
       if (known) {
         const sentences = a.evidence.map((e, i) => this.#selector(e, key, document, place, `${pointer}/evidence/${i}`)?.sentence);
         this.#authoredDerivation.stance(document, a.id, a.target, a.label, sentences.filter((id) => id !== undefined), place.file);
@@ -725,11 +739,11 @@ export class Validator {
         const sentence = this.#keys.sentence(`${document}/${resolution.sentence}`);
         const row = this.#sentences.find(sentence);
         if (!(row >= 0 && this.#sentences.document(row, sentence) === key)) {
-          this.report("missing-sentence", { ...place, pointer: `${pointer}/sentence` }, `expected sentence ${resolution.sentence} to exist in ${document}, found none`);
+          this.#missing("missing-sentence", "sentence", `${document}/${resolution.sentence}`, { ...place, pointer: `${pointer}/sentence` }, `expected sentence ${resolution.sentence} to exist in ${document}, found none`);
         }
       }
     }
-    if (target !== undefined && !this.#targets.has(target)) this.report("missing-target", { ...place, pointer: `${pointer}/target` }, `expected target ${JSON.stringify(target)} in the target list, found none`);
+    if (target !== undefined && !this.#targets.has(target)) this.#missing("missing-target", "stance-target", target, { ...place, pointer: `${pointer}/target` }, `expected target ${JSON.stringify(target)} in the target list, found none`);
     return true;
   }
 
@@ -742,7 +756,7 @@ export class Validator {
     const paragraph = this.#keys.paragraph(`${documentId}/${selector.paragraph}`);
     const row = this.#paragraphs.find(paragraph);
     if (!(row >= 0 && this.#paragraphs.document(row, paragraph) === document)) {
-      this.report("missing-paragraph", { ...place, pointer: `${pointer}/paragraph` }, `expected paragraph ${selector.paragraph} to exist in ${documentId}, found none`);
+      this.#missing("missing-paragraph", "paragraph", `${documentId}/${selector.paragraph}`, { ...place, pointer: `${pointer}/paragraph` }, `expected paragraph ${selector.paragraph} to exist in ${documentId}, found none`);
       return null;
     }
     const text = this.#text(document);
@@ -830,13 +844,16 @@ export class Validator {
     const row = parents ? parents.find(parentKey) : -1;
     if (!final && (!known || (parents && row < 0) || this.#textAway(document))) return false;
     if (!known) {
-      this.report("missing-document", { ...place, pointer: `${pointer}/document` }, `expected document ${JSON.stringify(s.document)} to exist, found none`);
+      this.#missing("missing-document", "document", s.document, { ...place, pointer: `${pointer}/document` }, `expected document ${JSON.stringify(s.document)} to exist, found none`);
       return true;
     }
     // The parent must exist and belong to the same paragraph (tokens) or document (sentences).
     const inParent = !parents || (row >= 0 && parents.document(row, parentKey) === document && (kind !== "token" || parents.parent(row, parentKey) === this.#keys.paragraph(s.paragraph!)));
     if (!inParent) {
-      this.report(kind === "sentence" ? "missing-paragraph" : "missing-sentence", { ...place, pointer: `${pointer}/${kind === "sentence" ? "paragraph" : "sentence"}` }, `expected ${parentId} to exist in ${kind === "token" ? `paragraph ${s.paragraph}` : `document ${s.document}`}, found ${row >= 0 ? "it elsewhere" : "none"}`);
+      const check = kind === "sentence" ? "missing-paragraph" : "missing-sentence";
+      const at = { ...place, pointer: `${pointer}/${kind === "sentence" ? "paragraph" : "sentence"}` };
+      if (row < 0) this.#missing(check, kind === "sentence" ? "paragraph" : "sentence", parentId!, at, `expected ${parentId} to exist in ${kind === "token" ? `paragraph ${s.paragraph}` : `document ${s.document}`}, found none`);
+      else this.report(check, at, `expected ${parentId} to be ${this.#elsewhere(parents!, row, parentKey, document, s.document, kind === "token" ? s.paragraph : undefined)}`);
     }
     const same = this.#span(s, document, place, pointer, parents, row, parentId);
     if (same && inParent && kind !== "token" && this.#enabled["segment-tiling"]) this.#tiling(kind === "paragraph", s, document, row, place, pointer);
@@ -847,6 +864,26 @@ export class Validator {
     return true;
   }
 
+  /**
+   * Where a paragraph or sentence that exists lies, when it is not where a record's fields put it:
+   * "in <document> (the record's document), found it in <other>", or the same for the paragraph.
+   */
+  #elsewhere(table: SpanTable, row: number, key: number, document: number, documentId: string, paragraphId: string | undefined): string {
+    const actual = table.document(row, key);
+    if (actual !== document) return `in ${documentId} (the record's document), found it in ${this.#keys.documentId(actual)}`;
+    return `in ${paragraphId} (the record's paragraph), found it in ${this.#keys.paragraphId(table.parent(row, key))}`;
+  }
+
+  /**
+   * Reports a reference that resolves to nothing, unless a record of that kind and id was given and
+   * failed its schema: it is there, its schema incident says what is wrong with it, and "found
+   * none" would be false once per record that refers to it.
+   */
+  #missing(check: CheckId, kind: string, id: string, place: Omit<Incident, "check" | "level" | "message">, message: string): void {
+    if (this.#failedIds.has(`${kind} ${id}`)) return;
+    this.report(check, place, this.#failedIdsFull ? `${message} (or only a record that failed its schema: more failed than are remembered, ${FAILED_IDS})` : message);
+  }
+
   /** The reference and offset checks of a mention; see #segment for `final`. */
   #mention(m: EntityMention, document: number, place: Place, pointer: string, final: boolean): boolean {
     const known = this.#texts.has(document);
@@ -854,9 +891,11 @@ export class Validator {
     const row = this.#sentences.find(sentence);
     if (!final && (!known || row < 0 || this.#textAway(document))) return false;
     const inSentence = row >= 0 && this.#sentences.document(row, sentence) === document && this.#sentences.parent(row, sentence) === this.#keys.paragraph(m.paragraph);
-    if (!known) this.report("missing-document", { ...place, pointer: `${pointer}/document` }, `expected document ${JSON.stringify(m.document)} to exist, found none`);
+    if (!known) this.#missing("missing-document", "document", m.document, { ...place, pointer: `${pointer}/document` }, `expected document ${JSON.stringify(m.document)} to exist, found none`);
     else if (!inSentence) {
-      this.report("missing-sentence", { ...place, pointer: `${pointer}/sentence` }, `expected sentence ${m.sentence} to exist in paragraph ${m.paragraph} of ${m.document}, found ${row >= 0 ? "it elsewhere" : "none"}`);
+      const at = { ...place, pointer: `${pointer}/sentence` };
+      if (row < 0) this.#missing("missing-sentence", "sentence", m.sentence, at, `expected sentence ${m.sentence} to exist in paragraph ${m.paragraph} of ${m.document}, found none`);
+      else this.report("missing-sentence", at, `expected sentence ${m.sentence} to be ${this.#elsewhere(this.#sentences, row, sentence, document, m.document, m.paragraph)}`);
     }
     const same = known && this.#span(m, document, place, pointer, this.#sentences, row, m.sentence);
     // Offsets whose text is not the mention's are wrong already (text-mismatch): their tokens would say so again.
@@ -934,7 +973,7 @@ export class Validator {
   /** The catalogue checks of a mention: its entity exists, and has the mention's type. */
   #entity(id: string, type: EntityType, place: Place, pointer: string): void {
     const entity = this.#entities.get(id);
-    if (!entity) this.report("missing-entity", { ...place, pointer: `${pointer}/entity` }, `expected entity ${JSON.stringify(id)} in the catalogue, found none`);
+    if (!entity) this.#missing("missing-entity", "entity", id, { ...place, pointer: `${pointer}/entity` }, `expected entity ${JSON.stringify(id)} in the catalogue, found none`);
     else if (entity.type !== type && !entity.metonymicTypes?.includes(type)) {
       const types: EntityType[] = [entity.type, ...(entity.metonymicTypes ?? [])];
       this.report("entity-type", { ...place, pointer: `${pointer}/type` }, `expected type ${types.join(" or ")} for entity ${entity.id}, found ${type}`);
@@ -949,14 +988,14 @@ export class Validator {
     const sentences = s.evidence.map((e) => this.#keys.sentence(e.sentence));
     const rows = sentences.map((key) => this.#sentences.find(key));
     if (!final && (!known || !holder || !target || rows.includes(-1) || this.#textAway(document))) return false;
-    if (!known) this.report("missing-document", { ...place, pointer: `${pointer}/document` }, `expected document ${JSON.stringify(s.document)} to exist, found none`);
-    if (!holder) this.report("missing-entity", { ...place, pointer: `${pointer}/holder` }, `expected holder "writer" or a catalogue entity, found ${JSON.stringify(s.holder)}`);
-    if (!target) this.report("missing-target", { ...place, pointer: `${pointer}/target` }, `expected target ${JSON.stringify(s.target)} in the target list, found none`);
+    if (!known) this.#missing("missing-document", "document", s.document, { ...place, pointer: `${pointer}/document` }, `expected document ${JSON.stringify(s.document)} to exist, found none`);
+    if (!holder) this.#missing("missing-entity", "entity", s.holder, { ...place, pointer: `${pointer}/holder` }, `expected holder "writer" or a catalogue entity, found ${JSON.stringify(s.holder)}`);
+    if (!target) this.#missing("missing-target", "stance-target", s.target, { ...place, pointer: `${pointer}/target` }, `expected target ${JSON.stringify(s.target)} in the target list, found none`);
     if (!known) return true;
     s.evidence.forEach((e, i) => {
       const row = rows[i]!;
       if (!(row >= 0 && this.#sentences.document(row, sentences[i]!) === document)) {
-        this.report("missing-sentence", { ...place, pointer: `${pointer}/evidence/${i}/sentence` }, `expected sentence ${e.sentence} to exist in ${s.document}, found ${row >= 0 ? "it elsewhere" : "none"}`);
+        this.#missing("missing-sentence", "sentence", e.sentence, { ...place, pointer: `${pointer}/evidence/${i}/sentence` }, `expected sentence ${e.sentence} to exist in ${s.document}, found ${row >= 0 ? "it elsewhere" : "none"}`);
       }
       this.#span(e, document, place, `${pointer}/evidence/${i}`, this.#sentences, row, e.sentence);
     });
@@ -993,13 +1032,13 @@ export class Validator {
     const target = this.#targets.has(l.target);
     const stances = l.stances.every((id) => this.#hasStance(id));
     if (!final && (!known || row < 0 || !target || !stances)) return false;
-    if (!known) this.report("missing-document", { ...place, pointer: `${pointer}/document` }, `expected document ${JSON.stringify(l.document)} to exist, found none`);
+    if (!known) this.#missing("missing-document", "document", l.document, { ...place, pointer: `${pointer}/document` }, `expected document ${JSON.stringify(l.document)} to exist, found none`);
     else if (!(row >= 0 && this.#sentences.document(row, sentence) === document)) {
-      this.report("missing-sentence", { ...place, pointer: `${pointer}/sentence` }, `expected sentence ${l.sentence} to exist in ${l.document}, found ${row >= 0 ? "it elsewhere" : "none"}`);
+      this.#missing("missing-sentence", "sentence", l.sentence, { ...place, pointer: `${pointer}/sentence` }, `expected sentence ${l.sentence} to exist in ${l.document}, found ${row >= 0 ? "it elsewhere" : "none"}`);
     }
-    if (!target) this.report("missing-target", { ...place, pointer: `${pointer}/target` }, `expected target ${JSON.stringify(l.target)} in the target list, found none`);
+    if (!target) this.#missing("missing-target", "stance-target", l.target, { ...place, pointer: `${pointer}/target` }, `expected target ${JSON.stringify(l.target)} in the target list, found none`);
     l.stances.forEach((id, i) => {
-      if (!this.#hasStance(id)) this.report("missing-stance", { ...place, pointer: `${pointer}/stances/${i}` }, `expected stance ${id} to exist, found none`);
+      if (!this.#hasStance(id)) this.#missing("missing-stance", "stance", id, { ...place, pointer: `${pointer}/stances/${i}` }, `expected stance ${id} to exist, found none`);
     });
     return true;
   }
