@@ -301,6 +301,14 @@ describe("Validator labels against their stances", () => {
     expect(validate([stance, ...emptied])).toEqual(["label-stances /id 1"]);
   });
 
+  it("should find the line of a label listing nothing that misses a shipped stance, when its file can be read again", async () => {
+    const label = labels.find((l) => l.stances.length === 1 && l.label === "FAVOR")!;
+    const file = join(scratchDir("anc-lineless-"), "sentence-stances.jsonl");
+    writeFileSync(file, labels.map((l) => `${JSON.stringify(l === label ? { ...l, label: "NONE", stances: [] } : l)}\n`).join(""));
+    const { validator } = await validateFiles([file], { reference: shipped });
+    expect(validator.incidents.map((i) => [i.check, i.line, i.pointer])).toEqual([["label-stances", labels.indexOf(label) + 1, "/stances"]]);
+  });
+
   it("should refuse a listed stance of another document, and one listed twice", () => {
     const label = labels.find((l) => l.stances.length === 1)!;
     const at = labels.indexOf(label) + 2;

@@ -1064,6 +1064,9 @@ export class Validator {
       },
     );
     this.#finishAuthored();
+    // Labels that say NONE and list nothing are not kept (most labels are such): one that should
+    // list a stance is found again by its id in its file, for its line.
+    const lineless = new Map<string, Map<string, string[]>>();
     this.#stanceLabels.finish(
       (document) => this.#labelledDocuments.get(document),
       ({ problem, document, sentence, target, stance, expected, found, at, onStance }) => {
@@ -1072,13 +1075,41 @@ export class Validator {
         const place = { file: at.file, ...(at.line ? { line: at.line } : {}) };
         const label = `${this.#keys.sentenceId(document * 0x100000000 + sentence)}#${target}`;
         const id = `${this.#keys.documentId(document)}/st${stance}`;
-        if (problem === "unlisted") this.report("label-stances", { ...place, pointer: onStance ? "/id" : at.line ? "/stances" : "" }, `expected ${label} to list ${id}, which is on ${target} with evidence in its sentence, found it missing`);
+        if (problem === "unlisted") {
+          const message = `expected ${label} to list ${id}, which is on ${target} with evidence in its sentence, found it missing`;
+          if (onStance || at.line || !this.#options.source) this.report("label-stances", { ...place, pointer: onStance ? "/id" : at.line ? "/stances" : "" }, message);
+          else {
+            let byLabel = lineless.get(at.file);
+            if (!byLabel) lineless.set(at.file, (byLabel = new Map()));
+            const messages = byLabel.get(label) ?? [];
+            byLabel.set(label, messages);
+            messages.push(message);
+          }
+        }
         else if (problem === "listed-elsewhere") this.report("label-stances", { ...place, pointer: "/stances" }, `expected ${id} to be on ${target} with evidence in the sentence of ${label}, found it elsewhere`);
         else if (problem === "derivation") this.report("label-derivation", { ...place, pointer: "/label" }, `expected ${expected} for ${label} (derived from its stances), found ${found}`);
         else if (problem === "resolution-missing") this.report("label-derivation", { ...place, pointer: "/resolution" }, `expected a resolution for ${label}, whose stances are both FAVOR and AGAINST, found none`);
         else this.report("label-derivation", { ...place, pointer: "/resolution" }, `expected no resolution for ${label}, whose stances do not conflict, found one`);
       },
     );
+    for (const [file, byLabel] of lineless) {
+      const lines = new Map<string, number>();
+      this.#options.source!.lines(file, (line, text) => {
+        if (!text.includes('"NONE"')) return;
+        let value: unknown;
+        try {
+          value = JSON.parse(text);
+        } catch {
+          return;
+        }
+        const id = (value as { id?: unknown } | null)?.id;
+        if (typeof id === "string" && byLabel.has(id) && !lines.has(id)) lines.set(id, line);
+      });
+      for (const [label, messages] of byLabel) {
+        const line = lines.get(label);
+        for (const message of messages) this.report("label-stances", { file, ...(line ? { line, pointer: "/stances" } : { pointer: "" }) }, message);
+      }
+    }
     if (this.#enabled["segment-tiling"]) {
       this.#missingSegments(true);
       this.#missingSegments(false);
