@@ -1,5 +1,6 @@
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, realpathSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { isAbsolute, resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { detectKind, kindFromFileName, recordKinds, type RecordKind } from "../record-kinds.js";
 import { jsonErrorOffset, syntaxReason } from "./json-error.js";
@@ -30,7 +31,8 @@ export async function expandInputs(patterns: string[]): Promise<{ files: string[
   const ioErrors: InputError[] = [];
   for (const pattern of patterns) {
     if (isDynamicPattern(pattern)) {
-      const found = (await glob(pattern, { onlyFiles: true, expandDirectories: false })).sort();
+      // An absolute pattern gives absolute paths, as typed; tinyglobby would make them relative to the working folder.
+      const found = (await glob(pattern, { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(pattern) })).sort();
       if (found.length === 0) ioErrors.push({ path: pattern, message: "expected the pattern to match files, found none" });
       files.push(...found);
       continue;
@@ -45,7 +47,23 @@ export async function expandInputs(patterns: string[]): Promise<{ files: string[
     if (stat.isDirectory()) ioErrors.push({ path: pattern, message: `expected a file, found a directory (give a glob such as ${pattern}/*.jsonl)` });
     else files.push(pattern);
   }
-  return { files: [...new Set(files)], ioErrors };
+  // One file named twice (a glob and a path, "data/x" and "./data/x", a link and its target) is
+  // read once, as first named: read twice, its every record would be a duplicate id.
+  const seen = new Set<string>();
+  const once = (file: string) => {
+    const real = realFile(file);
+    return !seen.has(real) && Boolean(seen.add(real));
+  };
+  return { files: files.filter(once), ioErrors };
+}
+
+/** The path a file really has, to tell two namings of one file apart; the path resolved where that cannot be known. */
+function realFile(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
+  }
 }
 
 const rank = (kind: RecordKind | undefined) => (kind ? recordKinds.indexOf(kind) : recordKinds.length);
