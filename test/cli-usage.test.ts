@@ -55,6 +55,17 @@ describe("the CLI's usage and version", () => {
     expect(run.stderr).toMatch(/--bogus/);
   });
 
+  it("should refuse a selection of checks that leaves none to run (exit 2), rather than say valid having checked nothing", () => {
+    const file = "test/fixtures/checks/text-mismatch/invalid/tokens.jsonl";
+    for (const args of [["--only", "text-mismatch", "--exclude", "text-mismatch"], ["--level", "2", "--only", "text-mismatch"]]) {
+      const run = runCli(["validate", ...args, file]);
+      expect([run.status, run.stdout]).toEqual([2, ""]);
+      expect(run.stderr).toMatch(/^arabic-news-corpus: expected --level, --only and --exclude to leave at least one check to run, found none \(--level \d/);
+    }
+    // One check left is enough.
+    expect(runCli(["validate", "--level", "4", "--only", "text-mismatch", file]).status).toBe(1);
+  });
+
   for (const [args, hint] of [
     [["stats", "--bogus"], ["stats", "--help"]],
     [["diff", "--format", "xml", "a", "b"], ["diff", "--help"]],

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import * as shipped from "../generated/corpus-data.js";
 import { kindByName, publishedKinds, recordKinds } from "../record-kinds.js";
-import { checks } from "../validate/checks.js";
+import { checks, type CheckId } from "../validate/checks.js";
 import { formatChecks, formatGithub, formatJson, formatText } from "../validate/format-report.js";
 import { MAX_LINE_BYTES } from "../validate/json-lines-reader.js";
 import { validateFiles } from "../validate/validate-files.js";
@@ -129,6 +129,13 @@ async function validate(args: string[]): Promise<number> {
   if (!Number.isInteger(maxLineBytes) || maxLineBytes < 1 || maxLineBytes > MAX_LINE_BYTES) throw new UsageError(`expected --max-line-bytes to be a whole number from 1 to ${MAX_LINE_BYTES}, found ${JSON.stringify(values["max-line-bytes"])}`);
   for (const id of [...(list(values.only) ?? []), ...(list(values.exclude) ?? [])]) {
     if (!(id in checks)) throw new UsageError(`expected a check id (see --list-checks), found ${JSON.stringify(id)}`);
+  }
+  // A selection that leaves no check to run would print "valid" having checked nothing.
+  const only = list(values.only);
+  const exclude = new Set(list(values.exclude) ?? []);
+  const selected = Object.keys(checks).filter((id) => checks[id as CheckId].level <= level && (!only || only.includes(id)) && !exclude.has(id));
+  if (selected.length === 0) {
+    throw new UsageError(`expected --level, --only and --exclude to leave at least one check to run, found none (--level ${level}${only ? ` --only ${only.join(",")}` : ""}${exclude.size ? ` --exclude ${[...exclude].join(",")}` : ""}; --list-checks gives each check's level)`);
   }
   const kind = values.type === undefined ? undefined : kindByName(values.type);
   if (values.type !== undefined && !kind) throw new UsageError(`expected --type to be one of ${recordKinds.map((k) => k.name).join(", ")}, found ${JSON.stringify(values.type)}`);
