@@ -174,6 +174,9 @@ describe("Validator NFC of free text", () => {
     const [clitic] = reported([{ ...mention, canonical: nfd(mention.canonical) }]);
     expect([clitic![0], clitic![3].endsWith("(not in NFC)")]).toEqual(["clitic-canonical", true]);
     expect(reported([entity, target, stance, mention])).toEqual([]);
+    // A mention's note, its one free-text field.
+    expect(reported([{ ...mention, note: nfd("إيران هنا") }]).map(([check, , pointer]) => `${check} ${pointer}`)).toEqual(["not-nfc /note"]);
+    expect(reported([{ ...mention, note: "إيران هنا" }])).toEqual([]);
   });
 });
 

@@ -549,6 +549,8 @@ export class Validator {
         const document = this.#keys.document(m.document);
         if (!this.#mention(m, document, place, pointer, false)) this.#wait(() => this.#mention(m, document, place, pointer, true), document, place);
         this.#clitic(m.text, m.prefix, m.canonical, place, pointer);
+        // Its one free-text field (rare): text and canonical are held to the document's text.
+        if (m.note !== undefined) this.#nfc(m.note, place, `${pointer}/note`);
         if (this.#enabled["nesting-depth"] || this.#enabled["duplicate-span"] || this.#enabled["mention-parent"]) {
           const rereadable = this.#locate !== undefined;
           if (rereadable && !this.#mentionFiles.has(place.file)) this.#mentionFiles.set(place.file, this.#fallback);
