@@ -498,6 +498,13 @@ describe("Validator on authored annotation files (quote selectors)", () => {
     expect(incidents(Object.fromEntries(files.map((f) => [`corpus/annotations/${f}`, authored(f)])))).toEqual([]);
   });
 
+  it("should refuse a quote with punctuation at its edges, as the published mention would be (span-edges)", () => {
+    const kerry = entities.find((e) => e.quote === "جون كيري")!;
+    const file = `annotations/${DOC}.entities.jsonl`;
+    expect(incidents({ [file]: [{ ...kerry, quote: "“جون كيري”", canonical: "“جون كيري”" }] })).toEqual([`span-edges /quote (${file}:1)`]);
+    expect(incidents({ [file]: [kerry] })).toEqual([]);
+  });
+
   it("should report each mistake the build would refuse, with its check, pointer and line", () => {
     const e1 = entities[0]!; // فيينا in p1, GPE vienna
     const st1 = stances[0]!;

@@ -36,6 +36,7 @@ export const checks = {
   "not-nfc": { level: 4, description: "Text is in Unicode Normalization Form C: documents, spans that are not slices of an NFC document, and the free text of catalogue entities, targets, stances, labels, mention notes and authored records." },
   "quote-selector": { level: 4, description: "An authored quote selector resolves as the build resolves it: the quote occurs in its paragraph as often as `occurrence` asks, starts and ends on word boundaries (an entity's quote on token boundaries), and lies inside one sentence." },
   "clitic-canonical": { level: 5, description: "A mention's prefix begins its text, and its canonical form is the text without the prefix (ل + ال restored after لل)." },
+  "span-edges": { level: 5, description: "A mention (published text or authored quote) has no punctuation at its edges: quotation marks, parentheses, ، . : are never part of a span (guidelines §3); punctuation inside one expression stays." },
   "entity-type": { level: 5, description: "A mention's type is its catalogue entity's type or one of its declared metonymic types." },
   "nesting-depth": { level: 5, description: "Mentions nest at most one level, and never cross." },
   "duplicate-span": { level: 5, description: "No two mentions of a document have the same span: a nested mention is shorter than the one it is inside." },

@@ -549,6 +549,7 @@ export class Validator {
         const document = this.#keys.document(m.document);
         if (!this.#mention(m, document, place, pointer, false)) this.#wait(() => this.#mention(m, document, place, pointer, true), document, place);
         this.#clitic(m.text, m.prefix, m.canonical, place, pointer);
+        this.#spanEdges(m.text, place, `${pointer}/text`);
         // Its one free-text field (rare): text and canonical are held to the document's text.
         if (m.note !== undefined) this.#nfc(m.note, place, `${pointer}/note`);
         if (this.#enabled["nesting-depth"] || this.#enabled["duplicate-span"] || this.#enabled["mention-parent"]) {
@@ -694,6 +695,13 @@ export class Validator {
   }
 
   /** The clitic rule of a mention, or of an authored one (whose text is its quote). */
+  /** Guidelines §3: quotation marks, parentheses, ، . : are never part of a mention's span. */
+  #spanEdges(text: string, place: Place, pointer: string): void {
+    if (this.#enabled["span-edges"] && EDGE_PUNCTUATION.test(text)) {
+      this.report("span-edges", { ...place, pointer }, `expected a mention without punctuation at its edges (quotation marks, parentheses, ، . : stay outside), found ${shown(text)}`);
+    }
+  }
+
   #clitic(text: string, prefix: string, canonical: string, place: Place, pointer: string): void {
     if (!this.#enabled["clitic-canonical"] || canonicalAllowed(text, prefix, canonical)) return;
     const allowed = allowedCanonicals(text, prefix);
@@ -720,6 +728,7 @@ export class Validator {
       const a = r as unknown as EntityAnnotation;
       this.#entity(a.entity, a.type, place, pointer);
       this.#clitic(a.quote, a.prefix, a.canonical, place, pointer);
+      this.#spanEdges(a.quote, place, `${pointer}/quote`);
       const span = known ? this.#selector(a, key, document, place, pointer, true) : null;
       if (span) {
         let spans = this.#authoredSpans.get(document);
@@ -1289,6 +1298,9 @@ function authoredDocument(file: string): string {
 }
 
 /** Kinds whose string fields are checked for NFC one by one (see #nfcStrings). */
+/** Punctuation at the start or end of a text (Unicode general category P: “ ” ( ) ، . : and the like). */
+const EDGE_PUNCTUATION = /^\p{P}|\p{P}$/u;
+
 const FREE_TEXT = new Set(["entity", "stance-target", "stance", "sentence-stance", "entity-annotation", "stance-annotation", "stance-resolution"]);
 
 /** What a paragraph or sentence waits for (see #tiling). */
