@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -654,13 +654,12 @@ function parseOrNull(text: string): unknown {
 }
 
 describe("validateFiles given one file under several names", () => {
-  it("should read it once, as first named, whether named by an absolute glob, a path, ./path or a link", async () => {
+  it("should read it once, as first named, whether named by an absolute glob, its path or ./path", async () => {
     const dir = mkdtempSync(join(tmpdir(), "anc-twice-"));
     try {
       const file = join(dir, "sentences.jsonl");
       writeFileSync(file, readFileSync("corpus/data/sentences.jsonl"));
-      symlinkSync(file, join(dir, "link.jsonl"));
-      const { validator, files } = await validateFiles([join(dir, "sent*.jsonl"), file, join(dir, ".", "sentences.jsonl"), join(dir, "link.jsonl")], { only: ["duplicate-id"] });
+      const { validator, files } = await validateFiles([join(dir, "sent*.jsonl"), file, `${dir}/./sentences.jsonl`], { only: ["duplicate-id"] });
       expect(files).toEqual([file]);
       expect(validator.incidents).toEqual([]);
       expect(validator.records).toBe(17);

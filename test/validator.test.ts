@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { published } from "./helpers/published.js";
 import { scratchDir } from "./helpers/temp-root.js";
 import { validateFiles } from "../src/validate/validate-files.js";
+import { REFERENCE_FILE } from "../src/validate/mention-nesting.js";
 import type { EntityMention, Token } from "../src/generated/types.js";
 
 /** Validates records in process against the shipped corpus and returns the check ids that fired. */
@@ -346,6 +347,30 @@ describe("Validator mention parents", () => {
       ["a.jsonl", 2, "/parent", `expected parent ${nested.document}/e<n> (a mention of the same document), found "other-doc/e1"`],
       ["b.jsonl", 2, "/parent", `expected parent ${outer.id}, the mention at [${outer.start}, ${outer.end}) that encloses [${nested.start}, ${nested.end}), found none`],
     ]);
+  });
+});
+
+describe("Validator mentions added to a document of the reference data", () => {
+  const [e1, e2] = published.mentions;
+  const run = (mentions: object[]) => {
+    const validator = new Validator({ reference: shipped });
+    mentions.forEach((r, i) => validator.record("mine.jsonl", i + 1, r));
+    validator.finish();
+    return validator.incidents.map((i) => [i.check, i.file, i.line, i.message]);
+  };
+
+  it("should check a new mention against the shipped mentions it does not replace", () => {
+    const id = `${e1!.document}/e500`;
+    expect(run([{ ...e1, id }])).toEqual([["duplicate-span", "mine.jsonl", 1, `expected one mention per span in ${e1!.document}, found [${e1!.start}, ${e1!.end}) again, the span of ${e1!.id}`]]);
+    // A new mention over both: the shipped ones it encloses name no parent.
+    const text = [...published.documents[0]!.text].slice(e1!.start, e2!.end).join("");
+    const outer = { ...e1, id, end: e2!.end, text, canonical: text, tokenEnd: e2!.tokenEnd, type: e2!.type, entity: e2!.entity };
+    expect(run([outer]).map(([check, file]) => `${check} ${file}`)).toEqual([`mention-parent ${REFERENCE_FILE}`, `mention-parent ${REFERENCE_FILE}`]);
+  });
+
+  it("should let a given mention replace the shipped one of its id", () => {
+    // The shipped e1 and e2 are not there a second time: no duplicate span, no parent to name.
+    expect(run([e1!, e2!])).toEqual([]);
   });
 });
 

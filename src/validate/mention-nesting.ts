@@ -10,6 +10,9 @@ export interface NestingFinding {
   parent?: number;
 }
 
+/** Where a finding on a reference mention is placed: it has no file of the input. */
+export const REFERENCE_FILE = "(reference corpus)";
+
 /** Takes one mention span read again from its file. */
 export type RereadSpan = (document: number, start: number, end: number, number: number, parent: number, file: string, line: number) => void;
 
@@ -31,11 +34,24 @@ export class MentionNesting {
   readonly #early = new Map<number, NestingFinding[]>();
   readonly #rowOptions: RowStoreOptions | undefined;
   readonly #lengthOf: (document: number) => number | undefined;
+  /** Reference mentions by document (the shipped corpus's, by default): start, end, number, parent. */
+  readonly #reference = new Map<number, number[]>();
 
   /** `lengthOf` gives a document's length once its text is known: spans out of bounds take no part (see SpanStore.sweep). */
   constructor(options?: RowStoreOptions, lengthOf: (document: number) => number | undefined = () => undefined) {
     this.#rowOptions = options;
     this.#lengthOf = lengthOf;
+  }
+
+  /**
+   * A mention of the reference data. A document's reference mentions take part in its sweep when
+   * mentions of it are given, except those a given mention replaces (same number), so that a
+   * mention added to a shipped document is checked against the mentions it already has.
+   */
+  addReference(document: number, start: number, end: number, number: number, parent: number): void {
+    let spans = this.#reference.get(document);
+    if (!spans) this.#reference.set(document, (spans = []));
+    spans.push(start, end, number, parent);
   }
 
   /** A mention's span, its number (`e<n>`) and its parent's (see SpanStore). */
@@ -114,6 +130,13 @@ export class MentionNesting {
   }
 
   #sweep(document: number, store: SpanStore): void {
+    const reference = this.#reference.get(document);
+    if (reference) {
+      const given = store.numbers();
+      for (let i = 0; i < reference.length; i += 4) {
+        if (!given.has(reference[i + 2]!)) store.add(reference[i]!, reference[i + 1]!, reference[i + 2]!, reference[i + 3]!, REFERENCE_FILE, 0);
+      }
+    }
     store.sweep((problem, at, other, parent) => {
       let found = this.#early.get(document);
       if (!found) this.#early.set(document, (found = []));

@@ -148,6 +148,11 @@ export class SpanStore {
     }
   }
 
+  /** The mention numbers (`e<n>`) held. */
+  numbers(): Set<number> {
+    return new Set(this.#numbers.subarray(0, this.size));
+  }
+
   #at(i: number): SpanAt {
     return { file: this.#files[this.#fileIndex?.[i] ?? 0]!, line: this.#lines[i]!, start: this.#starts[i]!, end: this.#ends[i]! };
   }

@@ -1,4 +1,4 @@
-import { createReadStream, realpathSync, statSync } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { isAbsolute, resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
@@ -47,23 +47,10 @@ export async function expandInputs(patterns: string[]): Promise<{ files: string[
     if (stat.isDirectory()) ioErrors.push({ path: pattern, message: `expected a file, found a directory (give a glob such as ${pattern}/*.jsonl)` });
     else files.push(pattern);
   }
-  // One file named twice (a glob and a path, "data/x" and "./data/x", a link and its target) is
-  // read once, as first named: read twice, its every record would be a duplicate id.
+  // One path named twice (a glob and the path, "data/x" and "./data/x") is read once, as first
+  // named: read twice, its every record would be a duplicate id. A link is a name of its own.
   const seen = new Set<string>();
-  const once = (file: string) => {
-    const real = realFile(file);
-    return !seen.has(real) && Boolean(seen.add(real));
-  };
-  return { files: files.filter(once), ioErrors };
-}
-
-/** The path a file really has, to tell two namings of one file apart; the path resolved where that cannot be known. */
-function realFile(file: string): string {
-  try {
-    return realpathSync(file);
-  } catch {
-    return resolve(file);
-  }
+  return { files: files.filter((file) => !seen.has(resolve(file)) && Boolean(seen.add(resolve(file)))), ioErrors };
 }
 
 const rank = (kind: RecordKind | undefined) => (kind ? recordKinds.indexOf(kind) : recordKinds.length);

@@ -31,6 +31,8 @@ export interface ReferenceData {
   entityCatalogue: Entity[];
   stanceTargets: StanceTarget[];
   stances: Stance[];
+  /** Mentions a given mention of the same document is checked against (nesting, spans, parents). */
+  entityMentions?: EntityMention[];
 }
 
 export interface ValidatorOptions {
@@ -196,6 +198,7 @@ export class Validator {
         this.#stances.add(s.id);
         this.#derivedFrom(s, this.#keys.document(s.document));
       }
+      for (const m of ref.entityMentions ?? []) this.#nesting.addReference(this.#keys.document(m.document), m.start, m.end, idNumber(m.id, "/e"), parentNumber(m));
     }
   }
 
