@@ -384,14 +384,18 @@ describe("exports: Croissant", () => {
     for (const prefix of ["cr", "rai", "dct", "sc"]) expect(typeof m["@context"][prefix], prefix).toBe("string");
     expect(m["@type"]).toBe("sc:Dataset");
     expect(m["dct:conformsTo"]).toBe("http://mlcommons.org/croissant/1.1");
-    for (const k of ["name", "description", "license", "url", "rai:dataLimitations", "rai:dataAnnotationProtocol"]) expect(typeof m[k], k).toBe("string");
+    for (const k of ["name", "description", "url", "rai:dataLimitations", "rai:dataAnnotationProtocol"]) expect(typeof m[k], k).toBe("string");
     expect(m.version).toBe(input.version);
     expect(m.url).toBe("https://www.npmjs.com/package/arabic-news-corpus");
     expect(m.creator).toEqual({ "@type": "sc:Organization", name: "arabic-news-corpus contributors" });
+    // Not published yet (CHANGELOG: unreleased): no date is made up.
     expect(m.datePublished).toBeUndefined();
-    expect(m.license).toMatch(/MIT/);
-    expect(m.license).toMatch(/CC BY 4\.0/);
-    expect(m.license).toMatch(/publisher/);
+    // Croissant's license: URLs or CreativeWorks, one per licence, each named for its part.
+    expect(m.license.map((l: any) => [l["@type"], l.url])).toEqual([
+      ["sc:CreativeWork", "https://opensource.org/licenses/MIT"],
+      ["sc:CreativeWork", "https://creativecommons.org/licenses/by/4.0/"],
+    ]);
+    expect(m.license[1].name).toMatch(/annotations; the article text is not licensed by this dataset/);
   });
 
   it("should point every contentUrl, resolved from croissant.json's folder, at a published JSONL file with its sha256", () => {
@@ -409,10 +413,19 @@ describe("exports: Croissant", () => {
     }
   });
 
-  it("should take every RecordSet field from the file's schema, with its JSON type mapped", () => {
+  it("should take every RecordSet field from the file's schema, with its JSON type mapped (arrays as isArray, objects in them as subFields)", () => {
     const m = metadata();
     const fileIds = new Set(m.distribution.map((d: any) => d["@id"]));
-    const mapped: Record<string, string> = { string: "sc:Text", integer: "sc:Integer", boolean: "sc:Boolean", number: "sc:Float", array: "sc:Text", object: "sc:Text" };
+    const mapped: Record<string, string> = { string: "sc:Text", integer: "sc:Integer", boolean: "sc:Boolean", number: "sc:Float" };
+    /** The property's schema node after $refs. */
+    const resolved = (schema: any, property: any): any => {
+      let node = property;
+      while (node.$ref) {
+        const [file, pointer] = node.$ref.split("#");
+        node = (file ? defs : schema).$defs[pointer.replace("/$defs/", "")];
+      }
+      return node;
+    };
     const fieldIds = new Set<string>();
     expect(m.recordSet.map((r: any) => r["@id"]).sort()).toEqual(Object.keys(SCHEMA_OF).sort());
     for (const recordSet of m.recordSet) {
@@ -423,10 +436,28 @@ describe("exports: Croissant", () => {
         expect(fieldIds.has(where), where).toBe(false);
         fieldIds.add(where);
         expect(schema.properties[field.name], where).toBeDefined();
-        expect(field.dataType, where).toBe(mapped[jsonType(schema, schema.properties[field.name])]);
-        expect(fileIds.has(field.source.fileObject["@id"]), where).toBe(true);
-        expect(field.source.fileObject["@id"], where).toBe(`corpus/data/${recordSet["@id"]}.jsonl`);
-        expect(field.source.extract.jsonPath, where).toBe(`$.${field.name}`);
+        const type = jsonType(schema, schema.properties[field.name]);
+        if (type !== "array") {
+          expect([field.dataType, field.isArray], where).toEqual([mapped[type], undefined]);
+          expect(field.source.extract.jsonPath, where).toBe(`$.${field.name}`);
+          expect(field.source.fileObject["@id"], where).toBe(`corpus/data/${recordSet["@id"]}.jsonl`);
+          continue;
+        }
+        expect(field.isArray, where).toBe(true);
+        const items = resolved(schema, resolved(schema, schema.properties[field.name]).items);
+        if (items.type !== "object") {
+          expect(field.dataType, where).toBe(mapped[jsonType(schema, items)]);
+          expect(field.source.extract.jsonPath, where).toBe(`$.${field.name}`);
+          expect(fileIds.has(field.source.fileObject["@id"]), where).toBe(true);
+          continue;
+        }
+        // A field with subFields takes its types from them.
+        expect([field.dataType, field.subField.map((f: any) => f.name)], where).toEqual([undefined, Object.keys(items.properties)]);
+        for (const sub of field.subField) {
+          expect(sub.dataType, sub["@id"]).toBe(mapped[jsonType(schema, items.properties[sub.name])]);
+          expect(sub.source.extract.jsonPath, sub["@id"]).toBe(`$.${field.name}[*].${sub.name}`);
+          expect(sub.source.fileObject["@id"], sub["@id"]).toBe(`corpus/data/${recordSet["@id"]}.jsonl`);
+        }
       }
       if (recordSet.key) expect(fieldIds.has(recordSet.key["@id"]), recordSet["@id"]).toBe(true);
     }

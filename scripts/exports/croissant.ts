@@ -60,16 +60,30 @@ const JSON_LINES = "application/jsonlines";
 
 const DATA_TYPES = { string: "sc:Text", integer: "sc:Integer", number: "sc:Float", boolean: "sc:Boolean" } as const;
 
-/** A JSON structure in words, for the note on fields Croissant gets as text. */
-function structure(shape: Shape): string {
-  switch (shape.kind) {
-    case "array":
-      return `array of ${structure(shape.items)}`;
-    case "object":
-      return `object {${shape.properties.map((p) => `${p.name}: ${structure(p.shape)}`).join(", ")}}`;
-    default:
-      return shape.kind;
+/** A JSONPath step for a property name. */
+const step = (name: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? `.${name}` : `['${name}']`);
+
+/**
+ * The Croissant typing of a value of `shape` at `jsonPath`: a scalar its dataType; an array of
+ * scalars `isArray` with the items' dataType; an array of objects `isArray` with a `subField` per
+ * property (a Field with subFields has no dataType of its own: mlcroissant reads it from them).
+ */
+function typing(shape: Shape, id: string, jsonPath: string, fileId: string): Record<string, unknown> {
+  const source = (path: string) => ({ source: { fileObject: { "@id": fileId }, extract: { jsonPath: path } } });
+  if (shape.kind === "array") {
+    const items = shape.items;
+    if (items.kind === "array") throw new Error(`croissant: expected no array of arrays, found one at ${id}`);
+    if (items.kind !== "object") return { dataType: DATA_TYPES[items.kind], isArray: true, ...source(jsonPath) };
+    return {
+      isArray: true,
+      subField: items.properties.map((p) => {
+        if (p.shape.kind === "array" || p.shape.kind === "object") throw new Error(`croissant: expected scalar properties in the objects of ${id}, found ${p.shape.kind} ${p.name}`);
+        return { "@type": "cr:Field", "@id": `${id}/${p.name}`, name: p.name, ...(p.shape.description ? { description: p.shape.description } : {}), ...typing(p.shape, `${id}/${p.name}`, `${jsonPath}[*]${step(p.name)}`, fileId) };
+      }),
+    };
   }
+  if (shape.kind === "object") throw new Error(`croissant: expected no object-valued property, found one at ${id}`);
+  return { dataType: DATA_TYPES[shape.kind], ...source(jsonPath) };
 }
 
 /**
@@ -103,20 +117,14 @@ export function croissant(context: ExportContext, counts: CorpusCounts, dataFile
     const shape = shapeOf(data.schema);
     const schema = context.schemas.find((s) => s.path === data.schema)!.schema as { description?: unknown };
     const fields = shape.properties.map((p) => {
-      const scalar = p.shape.kind !== "array" && p.shape.kind !== "object";
-      const notes = [
-        p.shape.description,
-        // Croissant 1.1 has no plain JSON type; a nested value is kept whole, as its JSON text.
-        scalar ? undefined : `A JSON ${structure(p.shape)}, given as its JSON text.`,
-        p.required ? undefined : "Optional: absent from records it does not apply to.",
-      ].filter((n): n is string => n !== undefined);
+      const notes = [p.shape.description, p.required ? undefined : "Optional: absent from records it does not apply to."].filter((n): n is string => n !== undefined);
+      const id = `${data.name}/${p.name}`;
       return {
         "@type": "cr:Field",
-        "@id": `${data.name}/${p.name}`,
+        "@id": id,
         name: p.name,
         ...(notes.length > 0 ? { description: notes.join(" ") } : {}),
-        dataType: scalar ? DATA_TYPES[p.shape.kind as keyof typeof DATA_TYPES] : "sc:Text",
-        source: { fileObject: { "@id": f.path }, extract: { jsonPath: /^[A-Za-z_][A-Za-z0-9_]*$/.test(p.name) ? `$.${p.name}` : `$['${p.name}']` } },
+        ...typing(p.shape, id, `$${step(p.name)}`, f.path),
       };
     });
     return {
@@ -141,9 +149,12 @@ export function croissant(context: ExportContext, counts: CorpusCounts, dataFile
       `with ${counts.sentenceStances} derived sentence × target labels), published as validated JSONL with JSON Schemas. All offsets count Unicode code points.`,
     version: context.version,
     url: "https://www.npmjs.com/package/arabic-news-corpus",
-    license:
-      "Differs per part. Code: MIT (https://opensource.org/licenses/MIT). Annotations: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). " +
-      "Article text: the rights belong to its publisher; it is not licensed by this dataset. See LICENSE.md in the package.",
+    // Croissant's license is a URL or CreativeWork, many of them: the two licences that apply, each
+    // named for its part. The article text has none from this dataset (LICENSE.md).
+    license: [
+      { "@type": "sc:CreativeWork", name: "MIT, for the code", url: "https://opensource.org/licenses/MIT" },
+      { "@type": "sc:CreativeWork", name: "CC BY 4.0, for the annotations; the article text is not licensed by this dataset, its rights belong to its publisher (LICENSE.md)", url: "https://creativecommons.org/licenses/by/4.0/" },
+    ],
     creator: { "@type": "sc:Organization", name: "arabic-news-corpus contributors" },
     inLanguage: "ar",
     keywords: ["Arabic", "Modern Standard Arabic", "news", "named entity recognition", "stance detection"],
