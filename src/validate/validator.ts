@@ -700,6 +700,11 @@ export class Validator {
   /** The clitic rule of a mention, or of an authored one (whose text is its quote). */
   /** Guidelines §3: quotation marks, parentheses, ، . : are never part of a mention's span. */
   #spanEdges(text: string, place: Place, pointer: string): void {
+    // Most mentions start and end on an Arabic letter (U+0621–U+064A, none of them punctuation):
+    // no regular expression for them.
+    const first = text.charCodeAt(0);
+    const last = text.charCodeAt(text.length - 1);
+    if (first >= 0x0621 && first <= 0x064a && last >= 0x0621 && last <= 0x064a) return;
     if (this.#enabled["span-edges"] && EDGE_PUNCTUATION.test(text)) {
       this.report("span-edges", { ...place, pointer }, `expected a mention without punctuation at its edges (quotation marks, parentheses, ، . : stay outside), found ${shown(text)}`);
     }
