@@ -697,7 +697,6 @@ export class Validator {
     this.report("id-fields", { ...place, pointer: `${pointer}/id` }, `expected id ${expected} (made from the record's fields), found ${JSON.stringify(id)}`);
   }
 
-  /** The clitic rule of a mention, or of an authored one (whose text is its quote). */
   /** Guidelines §3: quotation marks, parentheses, ، . : are never part of a mention's span. */
   #spanEdges(text: string, place: Place, pointer: string): void {
     // Most mentions start and end on an Arabic letter (U+0621–U+064A, none of them punctuation):
@@ -710,6 +709,7 @@ export class Validator {
     }
   }
 
+  /** The clitic rule of a mention, or of an authored one (whose text is its quote). */
   #clitic(text: string, prefix: string, canonical: string, place: Place, pointer: string): void {
     if (!this.#enabled["clitic-canonical"] || canonicalAllowed(text, prefix, canonical)) return;
     const allowed = allowedCanonicals(text, prefix);
@@ -1014,7 +1014,9 @@ export class Validator {
     s.evidence.forEach((e, i) => {
       const row = rows[i]!;
       if (!(row >= 0 && this.#sentences.document(row, sentences[i]!) === document)) {
-        this.#missing("missing-sentence", "sentence", e.sentence, { ...place, pointer: `${pointer}/evidence/${i}/sentence` }, `expected sentence ${e.sentence} to exist in ${s.document}, found ${row >= 0 ? "it elsewhere" : "none"}`);
+        const at = { ...place, pointer: `${pointer}/evidence/${i}/sentence` };
+        if (row < 0) this.#missing("missing-sentence", "sentence", e.sentence, at, `expected sentence ${e.sentence} to exist in ${s.document}, found none`);
+        else this.report("missing-sentence", at, `expected sentence ${e.sentence} to be ${this.#elsewhere(this.#sentences, row, sentences[i]!, document, s.document, undefined)}`);
       }
       this.#span(e, document, place, `${pointer}/evidence/${i}`, this.#sentences, row, e.sentence);
     });
@@ -1053,7 +1055,9 @@ export class Validator {
     if (!final && (!known || row < 0 || !target || !stances)) return false;
     if (!known) this.#missing("missing-document", "document", l.document, { ...place, pointer: `${pointer}/document` }, `expected document ${JSON.stringify(l.document)} to exist, found none`);
     else if (!(row >= 0 && this.#sentences.document(row, sentence) === document)) {
-      this.#missing("missing-sentence", "sentence", l.sentence, { ...place, pointer: `${pointer}/sentence` }, `expected sentence ${l.sentence} to exist in ${l.document}, found ${row >= 0 ? "it elsewhere" : "none"}`);
+      const at = { ...place, pointer: `${pointer}/sentence` };
+      if (row < 0) this.#missing("missing-sentence", "sentence", l.sentence, at, `expected sentence ${l.sentence} to exist in ${l.document}, found none`);
+      else this.report("missing-sentence", at, `expected sentence ${l.sentence} to be ${this.#elsewhere(this.#sentences, row, sentence, document, l.document, undefined)}`);
     }
     if (!target) this.#missing("missing-target", "stance-target", l.target, { ...place, pointer: `${pointer}/target` }, `expected target ${JSON.stringify(l.target)} in the target list, found none`);
     l.stances.forEach((id, i) => {
@@ -1305,10 +1309,10 @@ function authoredDocument(file: string): string {
   return name.slice(0, name.indexOf(".") === -1 ? name.length : name.indexOf("."));
 }
 
-/** Kinds whose string fields are checked for NFC one by one (see #nfcStrings). */
 /** Punctuation at the start or end of a text (Unicode general category P: “ ” ( ) ، . : and the like). */
 const EDGE_PUNCTUATION = /^\p{P}|\p{P}$/u;
 
+/** Kinds whose string fields are checked for NFC one by one (see #nfcStrings). */
 const FREE_TEXT = new Set(["entity", "stance-target", "stance", "sentence-stance", "entity-annotation", "stance-annotation", "stance-resolution"]);
 
 /** What a paragraph or sentence waits for (see #tiling). */
