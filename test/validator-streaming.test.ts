@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -666,5 +666,54 @@ describe("validateFiles given one file under several names", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("validateFiles against the raw files a package carries (raw-source)", () => {
+  /** A copy of corpus/data and corpus/raw under a scratch root; `edit` changes it before validation. */
+  async function check(edit: (root: string) => void): Promise<Array<[string | undefined, string]>> {
+    const root = mkdtempSync(join(tmpdir(), "anc-raw-"));
+    try {
+      for (const dir of ["corpus/data", "corpus/raw"]) cpSync(dir, join(root, dir), { recursive: true });
+      edit(root);
+      const data = (name: string) => join(root, "corpus/data", `${name}.jsonl`);
+      const { validator } = await validateFiles([data("documents"), data("offset-maps")], { only: ["raw-source"] });
+      return validator.incidents.map((i) => [i.pointer, i.message]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+  const rewrite = (file: string, change: (record: Record<string, any>) => void) => {
+    const record = JSON.parse(readFileSync(file, "utf8"));
+    change(record);
+    writeFileSync(file, `${JSON.stringify(record)}\n`);
+  };
+
+  it("should find the shipped offset map and document true to the raw file (control)", async () => {
+    expect(await check(() => undefined)).toEqual([]);
+  });
+
+  it("should refuse segments without a rule or repair that do not copy their raw text, and a wrong rawSha256", async () => {
+    const found = await check((root) => {
+      rewrite(join(root, "corpus/data/offset-maps.jsonl"), (o) => {
+        // Two segments copied unchanged, of one length, trade sources: the raw text is still taken once.
+        const plain = o.segments.filter((s: { by?: string; rawStart?: number; start: number; end: number }) => s.by === undefined && s.rawStart !== undefined && s.end - s.start === 90);
+        [plain[0].rawStart, plain[1].rawStart] = [plain[1].rawStart, plain[0].rawStart];
+      });
+      rewrite(join(root, "corpus/data/documents.jsonl"), (d) => {
+        d.rawSha256 = "0".repeat(64);
+      });
+    });
+    expect(found.map(([pointer]) => pointer)).toEqual(["/rawSha256", "/segments/0", "/segments/271"]);
+    expect(found[1]![1]).toMatch(/^expected segment 0, which names no rule or repair, to copy \S*us-iran-iraq-2014\.txt at \[\d+, \d+\) unchanged, found the published text "التقى/);
+  });
+
+  it("should refuse a raw file changed since its offset map and document were made", async () => {
+    const found = await check((root) => writeFileSync(join(root, "corpus/raw/us-iran-iraq-2014.txt"), `${readFileSync("corpus/raw/us-iran-iraq-2014.txt", "utf8")}x`));
+    expect(found.map(([pointer]) => pointer)).toEqual(["/rawSha256", "/rawLength"]);
+  });
+
+  it("should check nothing when the raw file is not there: a corpus need not carry it", async () => {
+    expect(await check((root) => rmSync(join(root, "corpus/raw"), { recursive: true }))).toEqual([]);
   });
 });

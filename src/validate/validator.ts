@@ -13,6 +13,7 @@ import { DocumentTexts, type LineLocation, type ReadLine } from "./document-text
 import { MentionNesting, type RereadSpan } from "./mention-nesting.js";
 import { SpanStore, type NestingProblem, type SpanAt } from "./span-store.js";
 import { AuthoredDerivation } from "./authored-derivation.js";
+import { RawSources } from "./raw-sources.js";
 import { RowFlags } from "./row-flags.js";
 import { DocumentFiles } from "./document-files.js";
 import { isSpace } from "../tokenize.js";
@@ -116,6 +117,7 @@ export class Validator {
   readonly #derivation: boolean;
   readonly #options: ValidatorOptions;
   readonly #keys = new IdKeys();
+  readonly #raws = new RawSources();
   /** `<kind> <id>` of records that failed their schema (see #missing), at most FAILED_IDS of them. */
   readonly #failedIds = new Set<string>();
   #failedIdsFull = false;
@@ -519,6 +521,10 @@ export class Validator {
         const location = this.#locate && place.line !== undefined ? this.#locate(place.line) : undefined;
         if (!this.#texts.add(document, new CodePointText(d.text), nfc, location)) this.#duplicate(kind, d.id, place, pointer);
         if (!nfc) this.report("not-nfc", { ...place, pointer: `${pointer}/text` }, "expected text in Unicode Normalization Form C, found a non-NFC sequence");
+        if (this.#enabled["raw-source"]) {
+          const raw = this.#raws.find(place.file, d.raw);
+          if (raw && raw.sha256 !== d.rawSha256) this.report("raw-source", { ...place, pointer: `${pointer}/rawSha256` }, `expected the SHA-256 of ${raw.shown}, ${raw.sha256}, found ${d.rawSha256}`);
+        }
         break;
       }
       case "paragraph":
@@ -659,7 +665,30 @@ export class Validator {
       raw = end;
     }
     if (raw !== o.rawLength) this.report("offset-map", { ...place, pointer: `${pointer}/rawLength` }, `expected the segments' sources and the removed ranges to take every raw character once, found raw characters [${raw}, ${o.rawLength}) in none`);
+    else if (this.#enabled["raw-source"]) this.#rawCopies(o, this.#text(document)!, place, pointer);
     return true;
+  }
+
+  /**
+   * An offset map against its raw file, where that is found (see RawSources): its length is
+   * `rawLength`, and a segment without `by` is the raw text it comes from, unchanged. Only then
+   * does every published character trace back to the raw file as the map says.
+   */
+  #rawCopies(o: OffsetMap, text: CodePointText, place: Place, pointer: string): void {
+    const raw = this.#raws.find(place.file, o.raw);
+    if (!raw?.text) return;
+    if (raw.text.length !== o.rawLength) {
+      this.report("raw-source", { ...place, pointer: `${pointer}/rawLength` }, `expected ${o.rawLength} code points in ${raw.shown}, found ${raw.text.length}`);
+      return;
+    }
+    o.segments.forEach((x, i) => {
+      if (x.by !== undefined || x.rawStart === undefined) return;
+      const published = text.slice(x.start, x.end);
+      const source = raw.text!.slice(x.rawStart, x.rawStart + x.end - x.start);
+      if (published !== source) {
+        this.report("raw-source", { ...place, pointer: `${pointer}/segments/${i}` }, `expected segment ${i}, which names no rule or repair, to copy ${raw.shown} at [${x.rawStart}, ${x.rawStart + x.end - x.start}) unchanged, found the published text ${shown(published, 30)} where the raw file has ${shown(source, 30)}`);
+      }
+    });
   }
 
   /**
