@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import * as shipped from "../generated/corpus-data.js";
 import { kindByName, publishedKinds, recordKinds } from "../record-kinds.js";
-import { checks, type CheckId } from "../validate/checks.js";
+import { checks, selectedChecks } from "../validate/checks.js";
 import { formatChecks, formatGithub, formatJson, formatText } from "../validate/format-report.js";
 import { MAX_LINE_BYTES } from "../validate/json-lines-reader.js";
 import { validateFiles } from "../validate/validate-files.js";
@@ -132,10 +132,9 @@ async function validate(args: string[]): Promise<number> {
   }
   // A selection that leaves no check to run would print "valid" having checked nothing.
   const only = list(values.only);
-  const exclude = new Set(list(values.exclude) ?? []);
-  const selected = Object.keys(checks).filter((id) => checks[id as CheckId].level <= level && (!only || only.includes(id)) && !exclude.has(id));
-  if (selected.length === 0) {
-    throw new UsageError(`expected --level, --only and --exclude to leave at least one check to run, found none (--level ${level}${only ? ` --only ${only.join(",")}` : ""}${exclude.size ? ` --exclude ${[...exclude].join(",")}` : ""}; --list-checks gives each check's level)`);
+  const exclude = list(values.exclude);
+  if (selectedChecks({ level, ...(only ? { only } : {}), ...(exclude ? { exclude } : {}) }).size === 0) {
+    throw new UsageError(`expected --level, --only and --exclude to leave at least one check to run, found none (--level ${level}${only ? ` --only ${only.join(",")}` : ""}${exclude ? ` --exclude ${exclude.join(",")}` : ""}; --list-checks gives each check's level)`);
   }
   const kind = values.type === undefined ? undefined : kindByName(values.type);
   if (values.type !== undefined && !kind) throw new UsageError(`expected --type to be one of ${recordKinds.map((k) => k.name).join(", ")}, found ${JSON.stringify(values.type)}`);

@@ -49,6 +49,14 @@ export const checks = {
 
 export type CheckId = keyof typeof checks;
 
+/** The checks that run for a level (default 5), `only` and `exclude`, as `validate` selects them. */
+export function selectedChecks(options: { level?: number; only?: readonly string[]; exclude?: readonly string[] }): Set<CheckId> {
+  const level = options.level ?? 5;
+  const only = options.only ? new Set(options.only) : null;
+  const exclude = new Set(options.exclude ?? []);
+  return new Set((Object.keys(checks) as CheckId[]).filter((c) => checks[c].level <= level && (!only || only.has(c)) && !exclude.has(c)));
+}
+
 /** One finding of the validator. */
 export interface Incident {
   check: CheckId;

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { createReadStream, readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, posix, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { Manifest } from "../generated/types.js";
 import { printable } from "./printable.js";
 import { unstatable } from "./unstatable.js";
+import { insidePackage } from "./package-path.js";
 
 /** Reports one incident of the manifest-files check, at a JSON Pointer into the manifest. */
 export type ManifestReport = (pointer: string, message: string) => void;
@@ -28,12 +29,6 @@ async function factsOf(path: string): Promise<FileFacts> {
     last = chunk[chunk.length - 1]!;
   }
   return { bytes, sha256: hash.digest("hex"), lines: lines + (last === 0x0a ? 0 : 1) };
-}
-
-/** A manifest path names a file inside the package: relative, with forward slashes, never above the root. */
-function insidePackage(path: string): boolean {
-  const normal = posix.normalize(path);
-  return !path.includes("\\") && !posix.isAbsolute(path) && normal !== ".." && !normal.startsWith("../") && normal === path;
 }
 
 /**

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { dirname, join, posix, relative, resolve } from "node:path";
 import { CodePointText } from "../code-points.js";
+import { insidePackage } from "./package-path.js";
 
 /** A raw source file as read: its bytes' SHA-256, and its text (null when it is not UTF-8). */
 export interface RawSource {
@@ -31,7 +32,7 @@ export class RawSources {
   /** The raw file `raw` names for records of `dataFile`, or null when it is not there. */
   find(dataFile: string, raw: string): RawSource | null {
     // Only paths inside the package: the same rule as the manifest's.
-    if (raw.includes("\\") || posix.isAbsolute(raw) || posix.normalize(raw) !== raw || raw.startsWith("../")) return null;
+    if (!insidePackage(raw)) return null;
     const dataFolder = dirname(resolve(dataFile));
     const key = `${dataFolder}\0${posix.dirname(raw)}`;
     let folder = this.#folders.get(key);

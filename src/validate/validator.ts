@@ -2,7 +2,7 @@ import type { Document, Entity, EntityAnnotation, EntityMention, EntityType, Off
 import { jsonErrorOffset, syntaxReason } from "./json-error.js";
 import { CodePointText } from "../code-points.js";
 import { detectKind, kindByName, type RecordKind } from "../record-kinds.js";
-import { checks, type CheckId, type Incident } from "./checks.js";
+import { checks, selectedChecks, type CheckId, type Incident } from "./checks.js";
 import { allowedCanonicals, canonicalAllowed, WRITER } from "../clitics.js";
 import { IdSet } from "./id-set.js";
 import { digits, IdKeys } from "./id-keys.js";
@@ -177,11 +177,9 @@ export class Validator {
 
   constructor(options: ValidatorOptions = {}) {
     this.#options = options;
-    const level = options.level ?? 5;
-    const only = options.only ? new Set(options.only) : null;
-    const exclude = new Set(options.exclude ?? []);
     // Decided once, not per record: these are looked up for every check of every record.
-    this.#enabled = Object.fromEntries(Object.keys(checks).map((c) => [c, checks[c as CheckId].level <= level && (!only || only.has(c)) && !exclude.has(c)]));
+    const selected = selectedChecks(options);
+    this.#enabled = Object.fromEntries(Object.keys(checks).map((c) => [c, selected.has(c as CheckId)]));
     this.#deep = Object.keys(checks).some((c) => this.#enabled[c] && checks[c as CheckId].level >= 3);
     this.#derivation = this.#enabled["label-stances"] === true || this.#enabled["label-derivation"] === true;
     this.#texts = new DocumentTexts(options.source?.read);
